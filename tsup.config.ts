@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import pkg from './package.json' with { type: 'json' };
 
 // Two library entries (pure core, Node IO) in ESM and CJS with .d.ts, plus the CLI
 // and the batch worker as ESM-only executables.
@@ -22,5 +23,6 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     banner: { js: '#!/usr/bin/env node' },
+    define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   },
 ]);

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Assigns each corpus unit's split by its group, so no fictional review straddles
+// train and test. Deterministic: groups are ordered by a hash of their name and
+// taken into the test split until it holds about 20% of units. Rewrites the files
+// given (or every corpus/*.jsonl) in place, keeping line order.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TEST_SHARE = 0.2;
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync('corpus').filter((n) => n.endsWith('.jsonl')).sort().map((n) => join('corpus', n));
+
+const perFile = files.map((file) => ({ file, units: readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) }));
+const all = perFile.flatMap((f) => f.units);
+const sizes = new Map();
+for (const u of all) sizes.set(u.group, (sizes.get(u.group) ?? 0) + 1);
+const hash = (g) => createHash('sha256').update(`practice-themes-split:${g}`).digest('hex');
+const ordered = [...sizes.keys()].sort((a, b) => (hash(a) < hash(b) ? -1 : 1));
+const testGroups = new Set();
+let inTest = 0;
+for (const g of ordered) {
+  if (inTest >= TEST_SHARE * all.length) break;
+  testGroups.add(g);
+  inTest += sizes.get(g);
+}
+for (const { file, units } of perFile) {
+  const lines = units.map((u) => JSON.stringify({ id: u.id, text: u.text, themes: [...u.themes].sort(), genre: u.genre, group: u.group, split: testGroups.has(u.group) ? 'test' : 'train' }));
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+console.log(`${all.length} units, ${sizes.size} groups; test: ${inTest} units (${((100 * inTest) / all.length).toFixed(1)}%) in ${testGroups.size} groups`);

@@ -1,0 +1,152 @@
+/**
+ * `practice-themes tag`: stdin text, stdin JSON Lines (`--jsonl`), or files, folders
+ * and globs (handed to the batch runner, which reads PDFs, DOCX, HTML, ... in a
+ * worker pool).
+ */
+import { InputError, isPracticeThemesError } from '../errors';
+import { loadDefaultTagger } from '../files/default-tagger';
+import type { Tagger } from '../tagger';
+import type { TagResult } from '../result-schema';
+import { formatResultText } from './format-text';
+import { describeError, EXIT, oneOf, parseCommandArgs, positiveInt, readAll, UsageError, write, type CliIO } from './common';
+
+export const TAG_USAGE = `Usage: practice-themes tag [PATH...] [options]
+
+Tags review text with practice themes. With no PATH, reads text from stdin
+(or JSON Lines {"id","text"} with --jsonl). PATHs are files, folders (recursive)
+or globs: .pdf .docx .txt .md .html, and .jsonl/.csv with id and text columns.
+
+Options:
+  --jsonl                 stdin is JSON Lines of {"id", "text"}; one JSON line out per input
+  --format F              jsonl (default), json, csv, or text (readable summary with evidence)
+  --level L               document (default) or sentence
+  --model FILE            model file instead of the shipped one
+  --no-model              rules only
+  --rules FILE|DIR        rule set file(s) instead of the shipped ones (repeatable)
+  --mode M                fused (default), rules or model
+  --out FILE              write output to FILE (atomically) instead of stdout
+  --report FILE.html      also write a self-contained HTML report (PATH mode)
+  --jobs N                worker threads for PATH mode (default: number of CPUs)
+  --id-column C           id column of .csv/.jsonl inputs (default: id)
+  --text-column C         text column of .csv/.jsonl inputs (default: text)
+`;
+
+const FORMATS = ['jsonl', 'json', 'csv', 'text'] as const;
+
+/** Runs the tag command. */
+export async function runTag(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    jsonl: { type: 'boolean' },
+    format: { type: 'string' },
+    level: { type: 'string' },
+    model: { type: 'string' },
+    'no-model': { type: 'boolean' },
+    rules: { type: 'string', multiple: true },
+    mode: { type: 'string' },
+    out: { type: 'string' },
+    report: { type: 'string' },
+    jobs: { type: 'string' },
+    'id-column': { type: 'string' },
+    'text-column': { type: 'string' },
+  });
+  const format = oneOf('format', values.format, FORMATS, 'jsonl');
+  const level = oneOf('level', values.level, ['document', 'sentence'] as const, 'document');
+  const mode = oneOf('mode', values.mode, ['fused', 'rules', 'model'] as const, 'fused');
+  if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
+  const taggerOptions = {
+    mode,
+    ...(values['no-model'] ? { modelFile: false as const } : values.model ? { modelFile: values.model } : {}),
+    ...(values.rules ? { ruleFiles: values.rules } : {}),
+  };
+
+  if (positionals.length) {
+    if (values.jsonl) throw new UsageError('--jsonl reads stdin; give PATHs or --jsonl, not both');
+    const { runBatch } = await import('../io/batch');
+    const result = await runBatch(
+      {
+        paths: positionals,
+        jobs: positiveInt('jobs', values.jobs, 0) || undefined,
+        format,
+        level,
+        out: values.out,
+        report: values.report,
+        idColumn: values['id-column'],
+        textColumn: values['text-column'],
+        tagger: taggerOptions,
+      },
+      io,
+    );
+    return result.exitCode;
+  }
+  if (values.report) throw new UsageError('--report needs PATHs (files or folders) to report on');
+  if (format === 'csv') throw new UsageError('--format csv is for PATH mode; use jsonl, json or text with stdin');
+  if (values.out) throw new UsageError('--out is for PATH mode; redirect stdout instead');
+
+  const tagger = await loadDefaultTagger(taggerOptions);
+  const input = await readAll(io.stdin);
+  if (!values.jsonl) {
+    const result = tagger.tag(input, { id: 'stdin' });
+    await write(io.stdout, format === 'text' ? formatResultText(result, 'stdin') : JSON.stringify(toRecord(result, level)) + '\n');
+    return EXIT.ok;
+  }
+  return tagJsonLines(tagger, input, format, level, io);
+}
+
+/** One output record: document level keeps themes, scores and per-theme evidence; sentence level adds sentences. */
+export function toRecord(result: TagResult, level: 'document' | 'sentence'): Record<string, unknown> {
+  return {
+    id: result.id,
+    themes: result.themes,
+    scores: result.scores,
+    document: result.document,
+    ...(level === 'sentence' ? { sentences: result.sentences } : {}),
+    meta: result.meta,
+  };
+}
+
+async function tagJsonLines(tagger: Tagger, input: string, format: (typeof FORMATS)[number], level: 'document' | 'sentence', io: CliIO): Promise<number> {
+  const lines = input.split(/\r?\n/);
+  let failures = 0;
+  let first = true;
+  if (format === 'json') await write(io.stdout, '[');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    let out: Record<string, unknown>;
+    try {
+      const item = parseInputLine(line, i + 1);
+      const result = tagger.tag(item.text, { id: item.id });
+      if (format === 'text') {
+        await write(io.stdout, formatResultText(result, item.id));
+        continue;
+      }
+      out = toRecord(result, level);
+    } catch (error) {
+      if (!isPracticeThemesError(error)) throw error;
+      failures++;
+      await write(io.stderr, `${describeError(error)}\n`);
+      out = { id: null, line: i + 1, error: { code: error.code, message: error.message } };
+    }
+    const json = JSON.stringify(out);
+    await write(io.stdout, format === 'json' ? `${first ? '' : ','}\n${json}` : `${json}\n`);
+    first = false;
+  }
+  if (format === 'json') await write(io.stdout, '\n]\n');
+  if (failures) await write(io.stderr, `practice-themes: ${failures} input line(s) could not be tagged (see above)\n`);
+  return failures ? EXIT.badInput : EXIT.ok;
+}
+
+function parseInputLine(line: string, lineNumber: number): { id: string; text: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new InputError('not valid JSON', { line: lineNumber, file: '<stdin>' });
+  }
+  const record = value as { id?: unknown; text?: unknown };
+  if (typeof record !== 'object' || record === null || typeof record.text !== 'string') {
+    throw new InputError('expected an object with a "text" string', { line: lineNumber, file: '<stdin>' });
+  }
+  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `line-${lineNumber}`;
+  return { id, text: record.text };
+}

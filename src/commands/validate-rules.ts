@@ -1,0 +1,43 @@
+/** `practice-themes validate-rules FILES...`: schema, patterns and each rule's own examples. */
+import { compileRules } from '../rules/compile';
+import { checkRuleExamples } from '../rules/examples';
+import { createTextAnalyzer } from '../text/analyzer';
+import { loadRuleSet, ruleFiles } from '../files/load-rules';
+import { loadLanguageModel } from '../files/default-tagger';
+import { isPracticeThemesError } from '../errors';
+import { parseCommandArgs, UsageError, write, describeError, type CliIO, EXIT } from './common';
+
+export const VALIDATE_RULES_USAGE = `Usage: practice-themes validate-rules FILE|DIR...
+
+Checks rule set files: the schema, every pattern, and every rule's own match/noMatch examples.
+Exit code 1 when any file has a problem (each problem names the file and JSON path).
+`;
+
+/** Runs validate-rules. */
+export async function runValidateRules(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {});
+  if (!positionals.length) throw new UsageError('validate-rules needs at least one rule set file or folder');
+  const analyzer = createTextAnalyzer((await loadLanguageModel()) as Parameters<typeof createTextAnalyzer>[0]);
+  let failed = 0;
+  for (const path of positionals) {
+    for (const file of await ruleFiles(path)) {
+      try {
+        const set = await loadRuleSet(file);
+        const compiled = compileRules(set, { analyzer });
+        const failures = checkRuleExamples(compiled, analyzer);
+        if (failures.length) {
+          failed++;
+          await write(io.stdout, `FAIL ${file}: ${failures.length} example(s) do not behave as declared\n`);
+          for (const f of failures) await write(io.stdout, `  ${JSON.stringify(f)}\n`);
+        } else {
+          await write(io.stdout, `ok   ${file}: ${set.rules.length} rules, all examples pass\n`);
+        }
+      } catch (error) {
+        if (!isPracticeThemesError(error)) throw error;
+        failed++;
+        await write(io.stdout, `FAIL ${describeError(error)}\n`);
+      }
+    }
+  }
+  return failed ? EXIT.badInput : EXIT.ok;
+}

@@ -1,0 +1,61 @@
+/**
+ * Fusion: rule hits and the model's probability become one 0..1 score per theme.
+ *
+ * The formula (documented in the README):
+ *   r = 1 - Π (1 - w_i)          over the distinct rules of the theme that fired (noisy-OR)
+ *   m = p / t * 0.5               when p < t   (model probability p, the theme's threshold t)
+ *     = 0.5 + 0.5 (p - t)/(1 - t) when p >= t  (so the model alone tags exactly when p >= t)
+ *   score = 1 - (1 - r)(1 - m)   (noisy-OR of the two sources)
+ *   tagged = score >= 0.5
+ * A rule of weight >= 0.5 tags on its own; weaker rules tag only together with
+ * other rules or with a model that already leans towards the theme.
+ */
+import type { Source, ThemeScore } from '../result-schema';
+
+/** Which sources take part: `fused` (both), or one alone for ablation. */
+export type FusionMode = 'fused' | 'rules' | 'model';
+
+/** The decision boundary of the fused score. */
+export const TAG_THRESHOLD = 0.5;
+
+/** Noisy-OR of rule weights; each rule id counts once. */
+export function ruleStrength(weights: Iterable<number>): number {
+  let miss = 1;
+  for (const w of weights) miss *= 1 - Math.min(1, Math.max(0, w));
+  return 1 - miss;
+}
+
+/** Maps a model probability onto 0..1 with the theme's threshold at 0.5. */
+export function calibrateToThreshold(probability: number, threshold: number): number {
+  const t = Math.min(Math.max(threshold, 1e-9), 1 - 1e-9);
+  const p = Math.min(Math.max(probability, 0), 1);
+  return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+}
+
+/** Fuses one theme's rule strength and model probability. */
+export function fuseTheme(
+  ruleScore: number,
+  model: { probability: number; threshold: number } | undefined,
+  mode: FusionMode = 'fused',
+): ThemeScore {
+  const r = mode === 'model' ? 0 : ruleScore;
+  const m = model && mode !== 'rules' ? calibrateToThreshold(model.probability, model.threshold) : 0;
+  const score = 1 - (1 - r) * (1 - m);
+  const tagged = score >= TAG_THRESHOLD;
+  return {
+    score,
+    tagged,
+    ...(model ? { probability: model.probability } : {}),
+    ruleScore,
+    source: sourceOf(tagged, r, m),
+  };
+}
+
+function sourceOf(tagged: boolean, r: number, m: number): Source {
+  if (!tagged) return 'none';
+  const byRules = r >= TAG_THRESHOLD;
+  const byModel = m >= TAG_THRESHOLD;
+  if (byRules && !byModel) return 'rules';
+  if (byModel && r === 0) return 'model';
+  return 'both';
+}

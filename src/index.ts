@@ -1,0 +1,74 @@
+/**
+ * practice-themes: tag child safeguarding review narratives with practice themes,
+ * with explainable evidence. The pure core: no file IO, nothing loaded at import,
+ * usable in a browser bundle. File IO lives in `practice-themes/node`.
+ */
+
+// Tagging
+export { createTagger } from './tagger';
+export type { Tagger, TaggerOptions, TagOptions, TagInput, PageSpan } from './tagger';
+export { fuseTheme, ruleStrength, calibrateToThreshold, TAG_THRESHOLD } from './fuse/fuse';
+export type { FusionMode } from './fuse/fuse';
+
+// Results
+export {
+  TagResultSchema,
+  SentenceResultSchema,
+  DocumentThemeSchema,
+  ThemeScoreSchema,
+  EvidenceSchema,
+  RuleEvidenceSchema,
+  FeatureEvidenceSchema,
+  SourceSchema,
+} from './result-schema';
+export type { TagResult, SentenceResult, DocumentTheme, ThemeScore, Evidence, RuleEvidence, FeatureEvidence, Source } from './result-schema';
+export { tagResultJsonSchema, schemaFiles } from './json-schemas';
+
+// Text
+export { createTextAnalyzer } from './text/analyzer';
+export type { TextAnalyzer, AnalyzedText, Block, BlockKind, Sentence, Token } from './text/types';
+export { extractFeatures, DEFAULT_FEATURE_SETTINGS, featureSettingsSchema } from './text/features';
+export type { Feature, FeatureSettings } from './text/features';
+export { cleanText, joinHyphenation } from './text/clean';
+
+// Rules
+export { parseRuleSet, safeParseRuleSet, ruleSetJsonSchema, RuleSetSchema, RuleSchema } from './rules/schema';
+export type { Rule, RuleSet, SafeParseRuleSetResult } from './rules/schema';
+export { compileRules } from './rules/compile';
+export type { CompiledRules, CompiledRule } from './rules/compile';
+export { matchText, matchSentence } from './rules/match';
+export type { RuleHit } from './rules/match';
+export { parsePattern, safeParsePattern } from './rules/pattern';
+export { lintRules } from './rules/lint';
+export type { LintReport, RuleLintStats } from './rules/lint';
+export { checkRuleExamples } from './rules/examples';
+
+// Naive Bayes model
+export { trainModel, DEFAULT_TRAIN_SETTINGS } from './nb/train';
+export type { TrainingExample, TrainOptions } from './nb/train';
+export { createClassifier } from './nb/classifier';
+export type { Classifier, LabelPrediction } from './nb/classifier';
+export { parseModel, safeParseModel, serializeModel, modelJsonSchema, MODEL_FORMAT, MODEL_FILE_VERSION } from './nb/model-file';
+export type { ModelFile } from './nb/model-file';
+
+// Corpus
+export { CorpusUnitSchema, LabelledExampleSchema, GenreSchema, parseCorpus, parseJsonLines } from './corpus/schema';
+export type { CorpusUnit, LabelledExample, Genre } from './corpus/schema';
+export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';
+export type { CorpusStats, BalanceMinimums } from './corpus/stats';
+export { findNearDuplicates } from './corpus/near-duplicates';
+
+// Errors
+export {
+  PracticeThemesError,
+  RuleSetError,
+  ModelError,
+  InputError,
+  DocumentError,
+  isPracticeThemesError,
+  isRuleSetError,
+  isModelError,
+  isInputError,
+  isDocumentError,
+} from './errors';
+export type { ErrorCode, Issue } from './errors';

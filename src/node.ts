@@ -1,0 +1,11 @@
+/**
+ * practice-themes/node: file IO around the pure core. Loading and saving models and
+ * rule sets, reading corpora, the default tagger, and batch reading of documents.
+ */
+export * from './index';
+export { loadDefaultTagger, loadLanguageModel } from './files/default-tagger';
+export type { LoadTaggerOptions } from './files/default-tagger';
+export { loadModel, saveModel } from './files/load-model';
+export { loadRuleSet, loadRuleSets } from './files/load-rules';
+export { readCorpus, readLabelledExamples } from './files/read-corpus';
+export { defaultModelPath, defaultRulesDir, packageRoot } from './files/package-paths';

@@ -1,0 +1,70 @@
+/** Scores one span of sentences (a sentence, or a paragraph as a whole) for every theme. */
+import { extractFeatures, type Feature } from './text/features';
+import { matchSentence, type RuleHit } from './rules/match';
+import { fuseTheme, ruleStrength, type FusionMode } from './fuse/fuse';
+import type { CompiledRules } from './rules/compile';
+import type { Classifier } from './nb/classifier';
+import type { Sentence, TextAnalyzer } from './text/types';
+import type { FeatureEvidence, RuleEvidence, ThemeScore } from './result-schema';
+
+/** What a built tagger holds. */
+export interface TaggerParts {
+  readonly analyzer: TextAnalyzer;
+  readonly classifier: Classifier | undefined;
+  readonly rules: CompiledRules | undefined;
+  readonly themes: readonly string[];
+  readonly modelInfo: { name: string; version: number; corpusHash: string } | undefined;
+  readonly ruleSetNames: string[];
+}
+
+/** Evidence before its text is sliced from the input (the tagger adds text and page). */
+export type SpanEvidence = Omit<RuleEvidence, 'text' | 'page'> | Omit<FeatureEvidence, 'text' | 'page'>;
+
+/** Scores and evidence of one span. */
+export interface SpanScores {
+  readonly scores: Record<string, ThemeScore>;
+  /** Evidence of the tagged themes: every rule hit, then the top model features. */
+  readonly evidence: SpanEvidence[];
+}
+
+/**
+ * Rules run per sentence; the model sees the span's features together. Evidence
+ * is listed for tagged themes only (`topFeatures` model features each), in
+ * theme order, rules first.
+ */
+export function scoreSpan(
+  parts: TaggerParts,
+  sentences: readonly Sentence[],
+  themes: readonly string[],
+  mode: FusionMode,
+  topFeatures: number,
+): SpanScores {
+  const hits: RuleHit[] = [];
+  if (parts.rules && mode !== 'model') for (const s of sentences) hits.push(...matchSentence(parts.rules, s));
+  let predictions: ReturnType<Classifier['predict']> | undefined;
+  if (parts.classifier && mode !== 'rules') {
+    const settings = parts.classifier.featureSettings;
+    const features: Feature[] = [];
+    for (const s of sentences) features.push(...extractFeatures(s.tokens, settings));
+    predictions = parts.classifier.predict(features, { topK: topFeatures });
+  }
+  const scores: Record<string, ThemeScore> = {};
+  const evidence: SpanEvidence[] = [];
+  for (const theme of themes) {
+    const themeHits = hits.filter((h) => h.theme === theme);
+    const weights = new Map<string, number>();
+    for (const h of themeHits) weights.set(h.ruleId, h.weight);
+    const prediction = predictions?.[theme];
+    const threshold = parts.classifier?.thresholds[theme];
+    const score = fuseTheme(
+      ruleStrength(weights.values()),
+      prediction && threshold !== undefined ? { probability: prediction.probability, threshold } : undefined,
+      mode,
+    );
+    scores[theme] = score;
+    if (!score.tagged) continue;
+    for (const h of themeHits) evidence.push({ kind: 'rule', theme, ruleId: h.ruleId, weight: h.weight, start: h.start, end: h.end });
+    for (const f of prediction?.top ?? []) evidence.push({ kind: 'feature', theme, feature: f.feature, weight: f.weight, start: f.start, end: f.end });
+  }
+  return { scores, evidence };
+}

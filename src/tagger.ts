@@ -1,0 +1,164 @@
+/**
+ * createTagger(): text -> segments -> features -> rules + model -> fusion -> result.
+ * A tagger is an immutable value; extend() returns a new one and shares whatever
+ * the two have in common (the analyzer, compiled rules, the classifier).
+ */
+import { InputError } from './errors';
+import type { Evidence, TagResult, SentenceResult, ThemeScore } from './result-schema';
+import type { RuleSet } from './rules/schema';
+import type { ModelFile } from './nb/model-file';
+import type { AnalyzedText } from './text/types';
+import { fuseTheme, type FusionMode } from './fuse/fuse';
+import { aggregateDocument } from './fuse/document';
+import { scoreSpan, type SpanEvidence, type TaggerParts } from './tagger-parts';
+import { buildParts } from './tagger-build';
+
+/** A page of a paged source (PDF): offsets into the tagged text. */
+export interface PageSpan {
+  readonly page: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Options of createTagger. Everything a tagger does is decided here. */
+export interface TaggerOptions {
+  /**
+   * The wink-nlp English model, injected so nothing loads behind your back:
+   * `import languageModel from 'wink-eng-lite-web-model'`.
+   */
+  readonly languageModel: unknown;
+  /** A trained model file (see parseModel). Without it, rules alone decide. */
+  readonly model?: ModelFile;
+  /** Rule sets (see parseRuleSet). Without them, the model alone decides. */
+  readonly ruleSets?: readonly RuleSet[];
+  /** `fused` (default) or one source alone, for ablation. @default 'fused' */
+  readonly mode?: FusionMode;
+  /** Restrict and order the themes reported. @default model labels, then rule-set themes */
+  readonly themes?: readonly string[];
+  /**
+   * Also score each paragraph as a whole with the model (the corpus units it learned
+   * from are sentences and short passages). @default true
+   */
+  readonly passageScores?: boolean;
+  /** Pieces of evidence kept per theme at document level. @default 5 */
+  readonly maxEvidence?: number;
+  /** Model features reported per tagged theme and sentence. @default 3 */
+  readonly topFeatures?: number;
+}
+
+/** Per-call options of tag(). */
+export interface TagOptions {
+  readonly id?: string;
+  /** Page spans of the text, so evidence carries page numbers. */
+  readonly pages?: readonly PageSpan[];
+}
+
+/** One input of tagMany(). */
+export type TagInput = string | ({ readonly text: string } & TagOptions);
+
+/** An immutable tagger. */
+export interface Tagger {
+  /** Theme ids this tagger reports, in order. */
+  readonly themes: readonly string[];
+  /** The options it was created with. */
+  readonly options: Readonly<TaggerOptions>;
+  /** Tags one text. Deterministic: the same text gives the same result. */
+  tag(text: string, options?: TagOptions): TagResult;
+  /** Tags many inputs, in order. */
+  tagMany(inputs: Iterable<TagInput>): TagResult[];
+  /** Analyses text without scoring (blocks, sentences, tokens). */
+  analyze(text: string): AnalyzedText;
+  /** A new tagger with some options replaced; this one is unchanged. */
+  extend(overrides: Partial<TaggerOptions>): Tagger;
+}
+
+/** Creates a tagger. Throws InputError (INVALID_OPTIONS) when it would have no themes or no language model. */
+export function createTagger(options: TaggerOptions): Tagger {
+  if (!options || typeof options !== 'object' || !options.languageModel) {
+    throw new InputError('createTagger needs { languageModel } (import it from "wink-eng-lite-web-model")', { code: 'INVALID_OPTIONS' });
+  }
+  const frozen: TaggerOptions = Object.freeze({ ...options });
+  let parts: TaggerParts | undefined;
+  const getParts = (): TaggerParts => (parts ??= buildParts(frozen));
+  const themes = Object.freeze(buildParts.themesOf(frozen));
+
+  const tag = (text: string, tagOptions: TagOptions = {}): TagResult => {
+    if (typeof text !== 'string') throw new InputError(`tag() expects a string, received ${typeof text}`, { code: 'INVALID_INPUT' });
+    return tagText(getParts(), frozen, themes, text, tagOptions);
+  };
+  const tagger: Tagger = {
+    themes,
+    options: frozen,
+    tag,
+    tagMany: (inputs) => [...inputs].map((input) => (typeof input === 'string' ? tag(input) : tag(input.text, input))),
+    analyze: (text) => getParts().analyzer.analyze(text),
+    extend: (overrides) => createTagger({ ...frozen, ...overrides }),
+  };
+  return Object.freeze(tagger);
+}
+
+function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly string[], text: string, tagOptions: TagOptions): TagResult {
+  const mode = options.mode ?? 'fused';
+  const analyzed = parts.analyzer.analyze(text);
+  const pageOf = pageLookup(tagOptions.pages);
+  const sentences: SentenceResult[] = analyzed.sentences.map((sentence) => {
+    const scored = scoreSpan(parts, [sentence], themes, mode, options.topFeatures ?? 3);
+    const page = pageOf(sentence.start);
+    return {
+      index: sentence.index,
+      block: sentence.block,
+      start: sentence.start,
+      end: sentence.end,
+      text: sentence.text,
+      ...(page === undefined ? {} : { page }),
+      themes: themes.filter((t) => scored.scores[t]!.tagged),
+      scores: scored.scores,
+      evidence: scored.evidence.map((e) => withPage(e, pageOf(e.start), text)),
+    };
+  });
+  const passages: Record<string, ThemeScore>[] = [];
+  if ((options.passageScores ?? true) && parts.classifier) {
+    for (const block of analyzed.blocks) {
+      const inBlock = analyzed.sentences.filter((s) => s.block === block.index);
+      if (inBlock.length > 1) passages.push(scoreSpan(parts, inBlock, themes, mode, 0).scores);
+    }
+  }
+  const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5);
+  return {
+    ...(tagOptions.id === undefined ? {} : { id: tagOptions.id }),
+    themes: themes.filter((t) => document[t]!.tagged),
+    scores: Object.fromEntries(themes.map((t) => [t, document[t]!.score])),
+    document,
+    sentences,
+    meta: {
+      characters: text.length,
+      sentenceCount: sentences.length,
+      ...(parts.modelInfo ? { model: parts.modelInfo } : {}),
+      ruleSets: parts.ruleSetNames,
+    },
+  };
+}
+
+function withPage(evidence: SpanEvidence, page: number | undefined, text: string): Evidence {
+  return { ...evidence, text: text.slice(evidence.start, evidence.end), ...(page === undefined ? {} : { page }) } as Evidence;
+}
+
+function pageLookup(pages: readonly PageSpan[] | undefined): (offset: number) => number | undefined {
+  if (!pages?.length) return () => undefined;
+  const sorted = [...pages].sort((a, b) => a.start - b.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found: number | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= offset) {
+        found = sorted[mid]!.page;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+}
+
+export { fuseTheme };
