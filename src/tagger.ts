@@ -7,7 +7,7 @@ import { InputError } from './errors';
 import type { Evidence, TagResult, SentenceResult, ThemeScore } from './result-schema';
 import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
-import type { AnalyzedText } from './text/types';
+import type { AnalyzedText, Sentence } from './text/types';
 import { fuseTheme, type FusionMode } from './fuse/fuse';
 import { aggregateDocument } from './fuse/document';
 import { scoreSpan, type SpanEvidence, type TaggerParts } from './tagger-parts';
@@ -36,10 +36,12 @@ export interface TaggerOptions {
   /** Restrict and order the themes reported. @default model labels, then rule-set themes */
   readonly themes?: readonly string[];
   /**
-   * Also score each paragraph as a whole with the model (the corpus units it learned
-   * from are sentences and short passages). @default true
+   * What decides a document's themes: `paragraphs` scores each paragraph (block) as a
+   * whole, the granularity the model learned from (corpus units are sentences and
+   * short passages); `sentences` takes the strongest sentence; `both` the stronger
+   * of the two. Sentence results are reported in every case. @default 'paragraphs'
    */
-  readonly passageScores?: boolean;
+  readonly documentFrom?: 'paragraphs' | 'sentences' | 'both';
   /** Pieces of evidence kept per theme at document level. @default 5 */
   readonly maxEvidence?: number;
   /** Model features reported per tagged theme and sentence. @default 3 */
@@ -116,14 +118,14 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       evidence: scored.evidence.map((e) => withPage(e, pageOf(e.start), text)),
     };
   });
+  const documentFrom = options.documentFrom ?? 'paragraphs';
   const passages: Record<string, ThemeScore>[] = [];
-  if ((options.passageScores ?? true) && parts.classifier) {
-    for (const block of analyzed.blocks) {
-      const inBlock = analyzed.sentences.filter((s) => s.block === block.index);
-      if (inBlock.length > 1) passages.push(scoreSpan(parts, inBlock, themes, mode, 0).scores);
-    }
+  if (documentFrom !== 'sentences') {
+    const byBlock = new Map<number, Sentence[]>();
+    for (const s of analyzed.sentences) byBlock.set(s.block, [...(byBlock.get(s.block) ?? []), s]);
+    for (const inBlock of byBlock.values()) passages.push(scoreSpan(parts, inBlock, themes, mode, 0).scores);
   }
-  const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5);
+  const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, documentFrom !== 'paragraphs');
   return {
     ...(tagOptions.id === undefined ? {} : { id: tagOptions.id }),
     themes: themes.filter((t) => document[t]!.tagged),

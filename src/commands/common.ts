@@ -21,9 +21,13 @@ export class UsageError extends Error {
 }
 
 /** node:util parseArgs that throws UsageError instead of a TypeError. */
-export function parseCommandArgs<T extends ParseArgsConfig['options']>(args: readonly string[], options: T, allowPositionals = true) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+  allowPositionals = true,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+    return parseArgs({ args: [...args], options, allowPositionals: allowPositionals as true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -61,6 +61,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
 
   if (positionals.length) {
     if (values.jsonl) throw new UsageError('--jsonl reads stdin; give PATHs or --jsonl, not both');
+    if (format === 'text') throw new UsageError('--format text is for stdin; PATH mode writes jsonl, json or csv');
     const { runBatch } = await import('../io/batch');
     const result = await runBatch(
       {
@@ -72,7 +73,8 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
         report: values.report,
         idColumn: values['id-column'],
         textColumn: values['text-column'],
-        tagger: taggerOptions,
+        // Each worker builds its own tagger with the same options (dist/node.js beside dist/cli.js).
+        tagger: { module: new URL('./node.js', import.meta.url).href, exportName: 'loadDefaultTagger', args: [taggerOptions] },
       },
       io,
     );

@@ -5,12 +5,16 @@
  */
 import type { DocumentTheme, Evidence, SentenceResult, Source, ThemeScore } from '../result-schema';
 
-/** Aggregates sentence results (and optional whole-paragraph scores) into document themes. */
+/**
+ * Aggregates into document themes: the strongest paragraph scored as a whole
+ * (`passages`) and, when `fromSentences`, the strongest sentence.
+ */
 export function aggregateDocument(
   themes: readonly string[],
   sentences: readonly SentenceResult[],
   passages: readonly Readonly<Record<string, ThemeScore>>[],
   maxEvidence: number,
+  fromSentences = true,
 ): Record<string, DocumentTheme> {
   const out: Record<string, DocumentTheme> = {};
   for (const theme of themes) {
@@ -20,7 +24,7 @@ export function aggregateDocument(
       const score = s.scores[theme];
       if (!score) continue;
       if (score.tagged) count++;
-      if (!best || score.score > best.score) best = score;
+      if (fromSentences && (!best || score.score > best.score)) best = score;
     }
     for (const p of passages) {
       const score = p[theme];

@@ -1,0 +1,96 @@
+/**
+ * `practice-themes eval-dev [FILE]`: scores the default tagger on the shared
+ * development set (../shared/eval/dev.jsonl beside the repository). It MEASURES
+ * only: nothing here trains, tunes or keeps anything from that set.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadDefaultTagger } from '../files/default-tagger';
+import { packageRoot } from '../files/package-paths';
+import { evaluateTagger } from '../eval/cross-validate';
+import { fixed, renderPlain, type Block } from '../eval/format-blocks';
+import { summarize } from '../eval/metrics';
+import { readLabelledData } from './eval';
+import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
+
+export const EVAL_DEV_USAGE = `Usage: practice-themes eval-dev [FILE] [options]
+
+Scores the default tagger on the development set of real-case passages
+(default: ../shared/eval/dev.jsonl relative to the repository root) and prints
+per-theme and macro F1 with the date and the model's training corpus hash.
+The set is for measuring only: it is never trained or tuned on.
+
+Options:
+  --model FILE       model file instead of the shipped one
+  --rules FILE|DIR   rule set file(s) instead of the shipped ones (repeatable)
+  --format F         table (default) or json
+`;
+
+/** Where the development set is looked for when no FILE is given. */
+export function defaultDevSetPath(): string {
+  return resolve(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
+}
+
+/** Runs the eval-dev command; resolves to the exit code. */
+export async function runEvalDev(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    model: { type: 'string' },
+    rules: { type: 'string', multiple: true },
+    format: { type: 'string' },
+  });
+  if (positionals.length > 1) throw new UsageError('eval-dev takes at most one FILE');
+  const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
+  const file = positionals[0] ?? defaultDevSetPath();
+  if (positionals[0] === undefined && !existsSync(file)) {
+    // Not an error: the set lives outside the package and is absent from installs.
+    await write(io.stdout, `No development set found at ${file}: nothing was scored.\n`);
+    return EXIT.ok;
+  }
+  const examples = await readLabelledData(file);
+  const tagger = await loadDefaultTagger({
+    ...(values.model ? { modelFile: values.model } : {}),
+    ...(values.rules ? { ruleFiles: values.rules } : {}),
+  });
+  const report = evaluateTagger(tagger, examples);
+  const date = new Date().toISOString().slice(0, 10);
+  const model = tagger.options.model;
+  const ruleSets = (tagger.options.ruleSets ?? []).map((r) => r.name);
+  if (format === 'json') {
+    const summary = summarize(report);
+    const out = {
+      date,
+      file,
+      model: model ? { name: model.name, corpusHash: model.training.corpusHash } : null,
+      ruleSets,
+      mode: report.mode,
+      ...summary,
+    };
+    await write(io.stdout, JSON.stringify(out, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const blocks: Block[] = [
+    { kind: 'heading', text: `Development set: ${examples.length} passages, ${date}` },
+    {
+      kind: 'text',
+      lines: [
+        `file        ${file}`,
+        `model       ${model ? `${model.name}, training corpus hash ${model.training.corpusHash}` : 'none (rules only)'}`,
+        `rule sets   ${ruleSets.join(', ') || 'none'}`,
+        `mode        ${report.mode}; measured only, never trained or tuned on`,
+      ],
+    },
+    {
+      kind: 'table',
+      headers: ['theme', 'precision', 'recall', 'F1', 'support'],
+      rows: [
+        ...report.perTheme.map((m) => [m.theme, fixed(m.precision), fixed(m.recall), fixed(m.f1), String(m.support)]),
+        ['micro average', fixed(report.micro.precision), fixed(report.micro.recall), fixed(report.micro.f1), ''],
+        ['macro average', fixed(report.macro.precision), fixed(report.macro.recall), fixed(report.macro.f1), ''],
+      ],
+      align: ['left', 'right', 'right', 'right', 'right'],
+    },
+    { kind: 'text', lines: [`macro F1 ${fixed(report.macro.f1)}; exact match ${fixed(report.exactMatch)}; ${report.errors.length} of ${report.units} passages differ from gold`] },
+  ];
+  await write(io.stdout, renderPlain(blocks));
+  return EXIT.ok;
+}
