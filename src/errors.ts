@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'PDF_NO_TEXT'
   | 'DOCUMENT_CORRUPT'
   | 'DOCUMENT_EMPTY'
-  | 'USAGE';
+  | 'USAGE'
+  | 'INTERNAL';
 
 /** One problem found while validating data (rule set, model, corpus line). */
 export interface Issue {

@@ -1,0 +1,41 @@
+/** Inline SVG bar charts for the HTML report (no scripts, no external resources). Pure. */
+import { escapeHtml } from './report-escape';
+
+/** One bar of a chart. */
+export interface Bar {
+  readonly theme: string;
+  /** Index of the theme's colour (cycles through the palette). */
+  readonly colour: number;
+  /** Bar length as a share of the longest possible bar (0..1). */
+  readonly fraction: number;
+  /** Text printed after the bar: "12 (40%)". */
+  readonly caption: string;
+}
+
+/** A horizontal bar chart, one row per theme; bars carry class "bar" and data-theme. */
+export function renderBarChart(title: string, className: string, bars: readonly Bar[]): string {
+  const row = 30;
+  const labelWidth = 210;
+  const barMax = 330;
+  const width = labelWidth + barMax + 110;
+  const height = bars.length * row + 10;
+  const rows = bars
+    .map((bar, i) => {
+      const y = 5 + i * row;
+      const length = Math.max(bar.fraction > 0 ? 2 : 0, Math.round(Math.min(1, Math.max(0, bar.fraction)) * barMax));
+      const theme = escapeHtml(bar.theme);
+      return (
+        `<g class="row" data-theme="${theme}">` +
+        `<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" class="label">${theme}</text>` +
+        `<rect class="bar c${bar.colour % 10}" data-theme="${theme}" x="${labelWidth}" y="${y + 4}" width="${length}" height="${row - 10}" rx="3">` +
+        `<title>${theme}: ${escapeHtml(bar.caption)}</title></rect>` +
+        `<text x="${labelWidth + length + 6}" y="${y + 19}" class="value">${escapeHtml(bar.caption)}</text></g>`
+      );
+    })
+    .join('');
+  return (
+    `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption>` +
+    `<svg class="${escapeHtml(className)}" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `${rows}</svg></figure>`
+  );
+}
