@@ -58,6 +58,36 @@ export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';
 export type { CorpusStats, BalanceMinimums } from './corpus/stats';
 export { findNearDuplicates } from './corpus/near-duplicates';
 
+// Evaluation
+export { evaluate, summarize, prf } from './eval/metrics';
+export { cohensKappa, meanKappa, labellingAgreement } from './eval/kappa';
+export { evaluateTagger, ablate, crossValidate, groupedFolds, ABLATION_MODES } from './eval/cross-validate';
+export { prCurve, thinCurve, outOfFoldProbabilities, thresholdTradeOffs, modelThresholds } from './eval/thresholds';
+export { formatReport, formatErrorsCsv, OUTPUT_FORMATS } from './eval/format';
+export type { OutputFormat } from './eval/format';
+export { EVALUATION_CSV_COLUMNS, AGREEMENT_CSV_COLUMNS, ERRORS_CSV_COLUMNS, SPREAD_CSV_COLUMNS } from './eval/format-csv';
+export {
+  EvaluationSchema,
+  EvaluationSummarySchema,
+  ThemeMetricsSchema,
+  EvaluationErrorSchema,
+  TaggerEvaluationSchema,
+  AblationSchema,
+  CrossValidationSchema,
+  AgreementSchema,
+  KappaResultSchema,
+  PrPointSchema,
+} from './eval/report-schema';
+export type {
+  Evaluation,
+  EvaluationSummary,
+  ThemeMetrics,
+  EvaluationError,
+  KappaResult,
+  Prf,
+  Mode,
+} from './eval/report-schema';
+
 // Errors
 export {
   PracticeThemesError,

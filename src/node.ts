@@ -9,3 +9,30 @@ export { loadModel, saveModel } from './files/load-model';
 export { loadRuleSet, loadRuleSets } from './files/load-rules';
 export { readCorpus, readLabelledExamples } from './files/read-corpus';
 export { defaultModelPath, defaultRulesDir, packageRoot } from './files/package-paths';
+export {
+  runBatch,
+  BatchOptionsSchema,
+  readDocument,
+  readDocuments,
+  expandPaths,
+  DocumentFormatSchema,
+  ErrorRecordSchema,
+  SourceDocumentSchema,
+  isErrorRecord,
+  SUPPORTED_EXTENSIONS,
+  cleanupPdfPages,
+  htmlToText,
+  createOutputFormatter,
+} from './io/index';
+export type {
+  BatchOptions,
+  BatchIO,
+  BatchRun,
+  ReadOptions,
+  DocumentFormat,
+  ErrorRecord,
+  SourceDocument,
+  DocumentRecord,
+  SentenceRecord,
+  OutputLevel,
+} from './io/index';

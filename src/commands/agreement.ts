@@ -6,6 +6,7 @@ import { formatReport, OUTPUT_FORMATS } from '../eval/format';
 import { labellingAgreement } from '../eval/kappa';
 import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
 
+/** Help text of the agreement command. */
 export const AGREEMENT_USAGE = `Usage: practice-themes agreement A.jsonl B.jsonl [options]
 
 Compares two labellings of the same units (e.g. two annotators): per theme,

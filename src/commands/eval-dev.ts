@@ -13,6 +13,7 @@ import { summarize } from '../eval/metrics';
 import { readLabelledData } from './eval';
 import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
 
+/** Help text of the eval-dev command. */
 export const EVAL_DEV_USAGE = `Usage: practice-themes eval-dev [FILE] [options]
 
 Scores the default tagger on the development set of real-case passages

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../errors';
-import { LabelledExampleSchema, parseJsonLines, type LabelledExample } from '../corpus/schema';
+import { assertUniqueIds, LabelledExampleSchema, parseJsonLines, type LabelledExample } from '../corpus/schema';
 import { loadDefaultTagger, loadLanguageModel } from '../files/default-tagger';
 import { writeAtomically } from '../files/load-model';
 import { loadRuleSets } from '../files/load-rules';
@@ -17,6 +17,7 @@ import { formatErrorsCsv, formatReport, OUTPUT_FORMATS } from '../eval/format';
 import type { Mode, Report } from '../eval/report-schema';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
 
+/** Help text of the eval command. */
 export const EVAL_USAGE = `Usage: practice-themes eval DATA [options]
 
 Scores tagging against labelled data. DATA is a JSON Lines file of
@@ -106,7 +107,7 @@ const SplitField = z.object({ split: z.enum(['train', 'test']) });
  * Labelled examples from a JSON Lines file (extra fields ignored) or a corpus
  * folder, optionally only those of one split.
  * @throws InputError naming file and line for a bad line (or a line without `split` when one is asked for),
- *   DocumentError when the file is missing, InputError when no unit is left.
+ *   naming the file for a repeated id or when no unit is left; DocumentError when the file is missing.
  */
 export async function readLabelledData(path: string, split?: 'train' | 'test'): Promise<LabelledExample[]> {
   const info = await stat(path).catch(() => undefined);
@@ -117,6 +118,7 @@ export async function readLabelledData(path: string, split?: 'train' | 'test'): 
     const schema = split === undefined ? LabelledExampleSchema : LabelledExampleSchema.extend(SplitField.shape);
     examples = parseJsonLines(await readTextFile(path), schema, { file: path, code: 'INVALID_CORPUS' });
   }
+  assertUniqueIds(examples, path);
   const kept = split === undefined ? examples : examples.filter((e) => e.split === split);
   if (!kept.length) {
     throw new InputError(split === undefined ? 'no labelled units' : `no units with split "${split}"`, { code: 'INVALID_CORPUS', file: path });

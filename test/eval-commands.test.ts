@@ -1,0 +1,254 @@
+import languageModel from 'wink-eng-lite-web-model';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli';
+import { runEval } from '../src/commands/eval';
+import { runAgreement } from '../src/commands/agreement';
+import { defaultDevSetPath, runEvalDev } from '../src/commands/eval-dev';
+import type { CliIO } from '../src/commands/common';
+import { AblationSchema, AgreementSchema, CrossValidationSchema, TaggerEvaluationSchema } from '../src/eval/report-schema';
+import { serializeModel } from '../src/nb/model-file';
+import { trainModel } from '../src/nb/train';
+import { createTextAnalyzer } from '../src/text/analyzer';
+
+// A made-up two-theme taxonomy in temporary files: data, a model trained on it, a rule set.
+const TOWNS = ['Ashford', 'Bexley', 'Crawley', 'Dover', 'Epsom', 'Frome'];
+const units = TOWNS.flatMap((town, g) => [
+  { id: `${g}-a`, text: `The nurse made a home visit to the flat in ${town}.`, themes: ['home-visits'], group: town, split: g < 4 ? 'train' : 'test' },
+  { id: `${g}-b`, text: `The worker did not record the concern on the case file.`, themes: ['record-keeping'], group: town, split: g < 4 ? 'train' : 'test' },
+  { id: `${g}-c`, text: `The family moved to ${town} in ${2010 + g}.`, themes: [], group: town, split: g < 4 ? 'train' : 'test' },
+  { id: `${g}-d`, text: `After a home visit nobody updated the case file.`, themes: ['home-visits', 'record-keeping'], group: town, split: g < 4 ? 'train' : 'test' },
+]);
+const ruleSet = {
+  format: 'practice-themes-rules',
+  version: 1,
+  name: 'visits-fixture',
+  themes: [{ id: 'home-visits', label: 'Home visits' }],
+  rules: [
+    {
+      id: 'visits.home-visit',
+      theme: 'home-visits',
+      pattern: 'home visit',
+      weight: 0.9,
+      note: 'A home visit is the theme itself.',
+      examples: { match: ['The home visit took place on Monday.'], noMatch: ['The visit to the clinic was brief.'] },
+    },
+  ],
+};
+
+let dir = '';
+let data = '';
+let model = '';
+let rules = '';
+let corpusHash = '';
+const jsonl = (rows: readonly object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'eval-commands-'));
+  data = join(dir, 'data.jsonl');
+  writeFileSync(data, jsonl(units));
+  const trained = trainModel(units, { labels: ['home-visits', 'record-keeping'], analyzer: createTextAnalyzer(languageModel), folds: 3 });
+  corpusHash = trained.training.corpusHash;
+  model = join(dir, 'model.json');
+  writeFileSync(model, serializeModel(trained));
+  rules = join(dir, 'rules.json');
+  writeFileSync(rules, JSON.stringify(ruleSet));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(command: (args: readonly string[], io: CliIO) => Promise<number>, args: readonly string[]): Promise<Run> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await command(args, { stdin: new PassThrough(), stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+const cli = (args: readonly string[]): Promise<Run> => run(main, args);
+const tagger = (): string[] => ['--model', model, '--rules', rules];
+
+describe('eval', () => {
+  it('scores the given tagger and prints a table (exit 0)', async () => {
+    const { code, stdout } = await run(runEval, [data, ...tagger()]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Evaluation: ${units.length} units, 2 themes, mode fused`);
+    expect(stdout).toMatch(/^home-visits\s+\d\.\d{3}/m);
+  });
+
+  it.each([
+    ['json', (out: string) => expect(TaggerEvaluationSchema.parse(JSON.parse(out)).units).toBe(units.length)],
+    ['csv', (out: string) => expect(out.split('\n')[0]).toBe('theme,precision,recall,f1,support,tp,fp,fn,tn,kappa')],
+    ['markdown', (out: string) => expect(out).toContain('| theme | precision | recall | F1 | support | kappa |')],
+  ])('prints --format %s', async (format, check) => {
+    const { code, stdout } = await run(runEval, [data, ...tagger(), '--format', format]);
+    expect(code).toBe(0);
+    check(stdout);
+  });
+
+  it('--mode ablation compares rules, model and fused', async () => {
+    const { stdout } = await run(runEval, [data, ...tagger(), '--mode', 'ablation', '--format', 'json']);
+    expect(AblationSchema.parse(JSON.parse(stdout)).reports.map((r) => r.mode)).toEqual(['rules', 'model', 'fused']);
+  });
+
+  it('--split test keeps only the test units', async () => {
+    const { stdout } = await run(runEval, [data, ...tagger(), '--split', 'test', '--format', 'json']);
+    expect(JSON.parse(stdout).units).toBe(units.filter((u) => u.split === 'test').length);
+  });
+
+  it('reads a corpus folder, with --split', async () => {
+    const folder = join(dir, 'corpus');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'part.jsonl'), jsonl(units.map((u) => ({ ...u, genre: 'agency-practice' }))));
+    const { code, stdout } = await run(runEval, [folder, ...tagger(), '--split', 'train', '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).units).toBe(units.filter((u) => u.split === 'train').length);
+  });
+
+  it('--folds K cross-validates with a fresh model per fold', async () => {
+    const { code, stdout } = await run(runEval, [data, '--rules', rules, '--folds', '3', '--mode', 'ablation', '--format', 'json']);
+    expect(code).toBe(0);
+    const report = CrossValidationSchema.parse(JSON.parse(stdout));
+    expect(report.folds).toBe(3);
+    expect(report.labels).toEqual(['home-visits', 'record-keeping']);
+    expect(report.modes.map((m) => m.mode)).toEqual(['rules', 'model', 'fused']);
+  });
+
+  it('--errors writes the mis-tagged units as CSV', async () => {
+    const errors = join(dir, 'errors.csv');
+    // Rules alone cannot find record-keeping: there are errors to list.
+    await run(runEval, [data, ...tagger(), '--mode', 'rules', '--errors', errors, '--format', 'csv']);
+    const lines = readFileSync(errors, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('id,gold,predicted,missing,extra,excerpt');
+    expect(lines.some((l) => l.startsWith('0-b,record-keeping,,record-keeping,,'))).toBe(true);
+  });
+});
+
+describe('exit codes through the CLI', () => {
+  it.each([
+    [['eval'], /exactly one DATA path/],
+    [['eval', 'x.jsonl', '--format', 'xml'], /--format must be one of table, markdown, json, csv/],
+    [['eval', 'x.jsonl', '--folds', '3', '--model', 'm.json'], /do not apply with --folds/],
+    [['eval', 'x.jsonl', '--folds', '1'], /--folds must be 2 or more/],
+    [['eval', 'x.jsonl', '--seed', '3'], /apply only with --folds/],
+    [['eval', 'x.jsonl', '--bogus'], /Unknown option/],
+    [['agreement', 'a.jsonl'], /exactly two files/],
+    [['eval-dev', 'a', 'b'], /at most one FILE/],
+  ])('%j is bad usage: exit 2 with the usage', async (args, message) => {
+    const { code, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('Usage: practice-themes');
+  });
+
+  it('a bad line is bad input: exit 1, naming file and line', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, jsonl(units.slice(0, 1)) + '{"id": "x", "themes": []}\n');
+    const { code, stderr } = await cli(['eval', bad, ...tagger()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${bad}:2`);
+    expect(stderr).toContain('text');
+  });
+
+  it('--split on data without a split field is bad input naming the line', async () => {
+    const plain = join(dir, 'plain.jsonl');
+    writeFileSync(plain, jsonl(units.map(({ split: _split, ...u }) => u)));
+    const { code, stderr } = await cli(['eval', plain, ...tagger(), '--split', 'test']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${plain}:1`);
+  });
+
+  it('a repeated id is bad input naming the file', async () => {
+    const twice = join(dir, 'twice.jsonl');
+    writeFileSync(twice, jsonl([units[0]!, units[0]!]));
+    const { code, stderr } = await cli(['eval', twice, ...tagger()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${twice}: duplicate id "0-a"`);
+  });
+
+  it('a missing file is bad input: exit 1', async () => {
+    const { code, stderr } = await cli(['eval', join(dir, 'nope.jsonl'), ...tagger()]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nope\.jsonl.*no such file/);
+  });
+
+  it('gold themes unknown to the tagger are bad input', async () => {
+    const odd = join(dir, 'odd.jsonl');
+    writeFileSync(odd, jsonl([{ id: 'o', text: 'A home visit.', themes: ['another-theme'] }]));
+    const { code, stderr } = await cli(['eval', odd, ...tagger()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('another-theme');
+  });
+});
+
+describe('agreement', () => {
+  const a = () => join(dir, 'a.jsonl');
+  const b = () => join(dir, 'b.jsonl');
+  beforeAll(() => {
+    writeFileSync(a(), jsonl([{ id: '1', themes: ['x'] }, { id: '2', themes: [] }, { id: '3', themes: ['x', 'y'] }]));
+    writeFileSync(b(), jsonl([{ id: '1', themes: ['x'] }, { id: '2', themes: ['x'] }, { id: '3', themes: ['y'] }]));
+  });
+
+  it('prints kappa per theme and the disagreements', async () => {
+    const { code, stdout } = await run(runAgreement, [a(), b()]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^x\s+-?\d\.\d{3}\s+0\.333/m);
+    expect(stdout).toContain('disagreements    2 units');
+  });
+
+  it('prints json and csv', async () => {
+    const json = AgreementSchema.parse(JSON.parse((await run(runAgreement, [a(), b(), '--format', 'json'])).stdout));
+    expect(json.disagreements.map((d) => d.id)).toEqual(['2', '3']);
+    const csv = (await run(runAgreement, [a(), b(), '--format', 'csv'])).stdout;
+    expect(csv.split('\n')[0]).toBe('theme,kappa,observed,expected,both,only_a,only_b,neither');
+  });
+
+  it('labellings of different units are bad input naming the ids and files (exit 1)', async () => {
+    const short = join(dir, 'short.jsonl');
+    writeFileSync(short, jsonl([{ id: '1', themes: [] }]));
+    const { code, stderr } = await cli(['agreement', a(), short]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${short} lacks 2 id(s) of ${a()}: "2", "3"`);
+  });
+});
+
+describe('eval-dev', () => {
+  it('looks for the shared development set beside the repository', () => {
+    expect(defaultDevSetPath().replace(/\\/g, '/')).toMatch(/\/shared\/eval\/dev\.jsonl$/);
+  });
+
+  it('prints per-theme and macro F1 with the date and the model corpus hash', async () => {
+    const { code, stdout } = await run(runEvalDev, [data, ...tagger()]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Development set: \d+ passages, \d{4}-\d{2}-\d{2}/);
+    expect(stdout).toContain(`training corpus hash ${corpusHash}`);
+    expect(stdout).toMatch(/^home-visits\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}/m);
+    expect(stdout).toMatch(/^macro average\s+\d\.\d{3}/m);
+    expect(stdout).toContain('never trained or tuned on');
+  });
+
+  it('prints json with the date, the model and the scores', async () => {
+    const { stdout } = await run(runEvalDev, [data, ...tagger(), '--format', 'json']);
+    const out = JSON.parse(stdout);
+    expect(out.model.corpusHash).toBe(corpusHash);
+    expect(out.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(out.macro.f1).toBeGreaterThanOrEqual(0);
+    expect(out).not.toHaveProperty('errors');
+  });
+
+  it('a FILE that does not exist is bad input (exit 1)', async () => {
+    const { code, stderr } = await cli(['eval-dev', join(dir, 'missing.jsonl'), ...tagger()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('missing.jsonl');
+  });
+});
