@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Assigns each corpus unit's split by its group, so no fictional review straddles
-// train and test. Deterministic: groups are ordered by a hash of their name and
-// taken into the test split until it holds about 20% of units. Rewrites the files
-// given (or every corpus/*.jsonl) in place, keeping line order.
+// train and test. Deterministic and stable: a group is in the test split when the
+// hash of its name falls in the lowest 20% of the hash range, so adding new groups
+// never moves an existing one. Rewrites the files given (or every corpus/*.jsonl)
+// in place, keeping line order.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,15 +17,9 @@ const perFile = files.map((file) => ({ file, units: readFileSync(file, 'utf8').s
 const all = perFile.flatMap((f) => f.units);
 const sizes = new Map();
 for (const u of all) sizes.set(u.group, (sizes.get(u.group) ?? 0) + 1);
-const hash = (g) => createHash('sha256').update(`practice-themes-split:${g}`).digest('hex');
-const ordered = [...sizes.keys()].sort((a, b) => (hash(a) < hash(b) ? -1 : 1));
-const testGroups = new Set();
-let inTest = 0;
-for (const g of ordered) {
-  if (inTest >= TEST_SHARE * all.length) break;
-  testGroups.add(g);
-  inTest += sizes.get(g);
-}
+const bucket = (g) => parseInt(createHash('sha256').update(`practice-themes-split:${g}`).digest('hex').slice(0, 8), 16) / 0x100000000;
+const testGroups = new Set([...sizes.keys()].filter((g) => bucket(g) < TEST_SHARE));
+const inTest = [...testGroups].reduce((n, g) => n + sizes.get(g), 0);
 for (const { file, units } of perFile) {
   const lines = units.map((u) => JSON.stringify({ id: u.id, text: u.text, themes: [...u.themes].sort(), genre: u.genre, group: u.group, split: testGroups.has(u.group) ? 'test' : 'train' }));
   writeFileSync(file, lines.join('\n') + '\n');
