@@ -1,0 +1,90 @@
+/**
+ * The classifier: an immutable value built once from a model file. All weights
+ * are precomputed here, so `predict` is a few map look-ups and additions per
+ * feature.
+ */
+import { InputError, ModelError } from '../errors';
+import type { Feature, FeatureSettings } from '../text/features';
+import { consistencyIssues, type ModelFile } from './model-file';
+import { createScorer, type TopFeature } from './score';
+import { compileWeights, logistic } from './weights';
+
+/** One label's score for one input. */
+export interface LabelPrediction {
+  /** Probability (0..1) that the input carries the label: the logistic of `logOdds`. */
+  readonly probability: number;
+  /** The label's log-odds (prior odds plus the weighed evidence). */
+  readonly logOdds: number;
+  /** Features that weighed most FOR the label in this input, strongest first. */
+  readonly top: readonly TopFeature[];
+}
+
+/** Options of a single prediction. */
+export interface PredictOptions {
+  /**
+   * How many top features to report per label (0 for none, which is faster).
+   * @default 5
+   */
+  readonly topK?: number;
+}
+
+/** A trained naive Bayes classifier over features. */
+export interface Classifier {
+  /** Model name. */
+  readonly name: string;
+  /** Labels (theme ids) in output order. */
+  readonly labels: readonly string[];
+  /** Per-label thresholds chosen by cross-validation. */
+  readonly thresholds: Readonly<Record<string, number>>;
+  /** Feature settings the model was trained with: extract features for `predict` with these. */
+  readonly featureSettings: Readonly<FeatureSettings>;
+  /** The model file this classifier was built from (weights were computed from it once; changing it changes nothing here). */
+  readonly model: ModelFile;
+  /** Independent per-label scores for one input's features. */
+  predict(features: readonly Feature[], options?: PredictOptions): Record<string, LabelPrediction>;
+}
+
+/**
+ * Builds a classifier from a model file (as returned by `parseModel` or `trainModel`).
+ * @throws ModelError `INVALID_MODEL` when the model's arrays are not aligned to its vocabulary.
+ */
+export function createClassifier(model: ModelFile): Classifier {
+  const issues = consistencyIssues(model);
+  if (issues.length) throw new ModelError('cannot build a classifier from an inconsistent model', { issues });
+  const labels = Object.freeze([...model.labels]);
+  const compiled = compileWeights({
+    labels,
+    vocabulary: model.vocabulary,
+    counts: model.counts,
+    labelCounts: model.training.labelCounts,
+    examples: model.training.examples,
+    alpha: model.smoothing.alpha,
+    variant: model.variant,
+    lengthNorm: model.lengthNorm,
+    binary: model.features.binary,
+    calibration: model.calibration.method === 'platt' ? model.calibration.perLabel : undefined,
+  });
+  const score = createScorer(compiled);
+  const thresholds = Object.freeze(Object.fromEntries(labels.map((label) => [label, model.thresholds[label]!])));
+
+  return Object.freeze({
+    name: model.name,
+    labels,
+    thresholds,
+    featureSettings: Object.freeze({ ...model.features, ngramRange: Object.freeze([...model.features.ngramRange]) as [number, number] }),
+    model,
+    predict(features: readonly Feature[], options: PredictOptions = {}): Record<string, LabelPrediction> {
+      const topK = options.topK ?? 5;
+      if (!Number.isInteger(topK) || topK < 0) {
+        throw new InputError(`predict: topK must be a non-negative integer, got ${String(topK)}`, { code: 'INVALID_OPTIONS' });
+      }
+      const { logOdds, top } = score(features, topK);
+      const out: Record<string, LabelPrediction> = {};
+      for (let l = 0; l < labels.length; l++) {
+        const x = logOdds[l]!;
+        out[labels[l]!] = { probability: logistic(x), logOdds: x, top: top[l]! };
+      }
+      return out;
+    },
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * Model file serialisation: stable key order, numbers exactly as JavaScript
+ * prints them, compact arrays. Kept apart from file IO (saving is the node entry's job).
+ */
+import type { ModelFile } from './model-file';
+
+/**
+ * The model as JSON text: keys in schema order, label-keyed records in label
+ * order, numbers exactly as JavaScript prints them (no rounding), arrays of
+ * numbers and strings on one line so the header stays reviewable.
+ */
+export function serializeModel(model: ModelFile): string {
+  const perLabel = <T>(fn: (label: string) => T): Record<string, T> => Object.fromEntries(model.labels.map((label) => [label, fn(label)]));
+  const { calibration, lengthNorm, training } = model;
+  const cv = model.metrics.crossValidated;
+  const canonical = {
+    format: model.format,
+    version: model.version,
+    name: model.name,
+    labels: model.labels,
+    thresholds: perLabel((label) => model.thresholds[label]!),
+    variant: model.variant,
+    smoothing: pick(model.smoothing, ['method', 'alpha']),
+    lengthNorm: lengthNorm.method === 'sqrt' ? pick(lengthNorm, ['method', 'reference']) : pick(lengthNorm, ['method']),
+    calibration:
+      calibration.method === 'platt'
+        ? { method: calibration.method, perLabel: perLabel((label) => pick(calibration.perLabel[label]!, ['scale', 'shift'])) }
+        : pick(calibration, ['method']),
+    features: pick(model.features, ['ngramRange', 'negation', 'stopWords', 'lowercase', 'minCount', 'binary']),
+    training: { corpusHash: training.corpusHash, examples: training.examples, labelCounts: perLabel((label) => training.labelCounts[label]!) },
+    metrics: {
+      crossValidated: {
+        folds: cv.folds,
+        seed: cv.seed,
+        perLabel: perLabel((label) => pick(cv.perLabel[label]!, ['precision', 'recall', 'f1', 'support', 'threshold', 'logLoss'])),
+        micro: pick(cv.micro, ['precision', 'recall', 'f1']),
+        macro: pick(cv.macro, ['precision', 'recall', 'f1']),
+      },
+    },
+    vocabulary: model.vocabulary,
+    counts: perLabel((label) => pick(model.counts[label]!, ['pos', 'neg'])),
+  };
+  return stringify(canonical, '') + '\n';
+}
+
+/** A copy with only `keys`, in that order. */
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
+
+/** JSON with 2-space indentation, except arrays of primitives, which stay on one line. */
+function stringify(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(',')}]`;
+    const inner = indent + '  ';
+    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (!entries.length) return '{}';
+    const inner = indent + '  ';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+

@@ -1,0 +1,72 @@
+// The shipped corpus: every line valid, the promised balance, split by review group,
+// no near-duplicates, and no text copied from the labelling guide.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { balanceProblems, corpusStats, findNearDuplicates, parseCorpus, DEFAULT_BALANCE, type CorpusUnit } from '../src/index';
+import { readCorpus } from '../src/node';
+
+const require = createRequire(import.meta.url);
+// natural (a dev dependency) for string similarity; imported by deep path because its
+// index pulls in database drivers.
+const dice = require('natural/lib/natural/distance/dice_coefficient.js') as (a: string, b: string) => number;
+
+let units: CorpusUnit[];
+beforeAll(async () => {
+  units = await readCorpus('corpus');
+});
+
+describe('corpus/', () => {
+  it('every line validates against the corpus schema (readCorpus throws on the first bad file)', () => {
+    expect(units.length).toBeGreaterThan(0);
+    expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
+  });
+
+  it('meets the balance minimums: units, per-theme positives, no-theme and multi-theme shares, ~20% test', () => {
+    const stats = corpusStats(units);
+    expect(balanceProblems(stats, Object.keys(stats.perTheme))).toEqual([]);
+    expect(stats.units).toBeGreaterThanOrEqual(DEFAULT_BALANCE.units);
+  });
+
+  it('keeps every review group within one split', () => {
+    expect(corpusStats(units).groupsStraddlingSplit).toEqual([]);
+  });
+
+  it('has every genre the card promises, each substantial', () => {
+    const { perGenre } = corpusStats(units);
+    for (const n of Object.values(perGenre)) expect(n).toBeGreaterThanOrEqual(100);
+    expect(Object.keys(perGenre).length).toBe(11);
+  });
+
+  it('has no near-duplicates (Dice >= 0.85 on normalised text)', () => {
+    const dupes = findNearDuplicates(units, { similarity: dice, threshold: 0.85 });
+    expect(dupes).toEqual([]);
+  });
+
+  it('copies no sentence of the labelling guide (checked when ../shared is present)', () => {
+    const guide = new URL('../../shared/taxonomy.md', import.meta.url);
+    if (!existsSync(guide)) return;
+    const rows = readFileSync(guide, 'utf8').split('\n').filter((l) => l.startsWith('| ') && l.split('|').length >= 4);
+    const guideTexts = rows.map((l) => l.split('|')[1]!.trim().toLowerCase()).filter((t) => t.length > 40);
+    const corpusText = units.map((u) => u.text.toLowerCase());
+    for (const t of guideTexts) expect(corpusText.some((c) => c.includes(t)), t).toBe(false);
+  });
+});
+
+describe('near-duplicate finder', () => {
+  it('finds a pair that differs by a name and a number, and not unrelated units', () => {
+    const pairs = findNearDuplicates(
+      [
+        { id: 'a', text: 'The health visitor saw Child K at the eight week check and noted concerns about his weight gain.' },
+        { id: 'b', text: 'The health visitor saw Child M at the six week check and noted concerns about his weight gain.' },
+        { id: 'c', text: 'The partnership published its annual report in the autumn with a new set of priorities.' },
+      ],
+      { similarity: dice },
+    );
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([['a', 'b']]);
+  });
+
+  it('parseCorpus rejects a bad line with its line number', () => {
+    expect(() => parseCorpus('{"id":"x","text":"t","themes":[],"genre":"chronology","group":"g","split":"train"}\n{"id":"y"}', { file: 'c.jsonl' })).toThrow(/c\.jsonl:2/);
+  });
+});
