@@ -27,33 +27,43 @@ export interface SpanScores {
   readonly evidence: SpanEvidence[];
 }
 
+/** What one sentence yields before scoring: its rule hits and model features. */
+export interface SentenceSignals {
+  readonly hits: readonly RuleHit[];
+  readonly features: readonly Feature[];
+}
+
+/** Runs the rules and extracts model features of one sentence (once; spans reuse them). */
+export function sentenceSignals(parts: TaggerParts, sentence: Sentence, mode: FusionMode): SentenceSignals {
+  const hits = parts.rules && mode !== 'model' ? matchSentence(parts.rules, sentence) : [];
+  const features = parts.classifier && mode !== 'rules' ? extractFeatures(sentence.tokens, parts.classifier.featureSettings) : [];
+  return { hits, features };
+}
+
 /**
- * Rules run per sentence; the model sees the span's features together. Evidence
- * is listed for tagged themes only (`topFeatures` model features each), in
- * theme order, rules first.
+ * Scores a span (one sentence, or a paragraph as a whole) from its sentences'
+ * signals: rule hits are pooled, the model sees all the span's features together.
+ * Evidence is listed for tagged themes only (`topFeatures` model features each),
+ * in theme order, rules first.
  */
 export function scoreSpan(
   parts: TaggerParts,
-  sentences: readonly Sentence[],
+  signals: readonly SentenceSignals[],
   themes: readonly string[],
   mode: FusionMode,
   topFeatures: number,
 ): SpanScores {
-  const hits: RuleHit[] = [];
-  if (parts.rules && mode !== 'model') for (const s of sentences) hits.push(...matchSentence(parts.rules, s));
+  const hits = signals.length === 1 ? signals[0]!.hits : signals.flatMap((s) => s.hits);
   let predictions: ReturnType<Classifier['predict']> | undefined;
   if (parts.classifier && mode !== 'rules') {
-    const settings = parts.classifier.featureSettings;
-    const features: Feature[] = [];
-    for (const s of sentences) features.push(...extractFeatures(s.tokens, settings));
+    const features = signals.length === 1 ? signals[0]!.features : signals.flatMap((s) => s.features);
     predictions = parts.classifier.predict(features, { topK: topFeatures });
   }
   const scores: Record<string, ThemeScore> = {};
   const evidence: SpanEvidence[] = [];
   for (const theme of themes) {
-    const themeHits = hits.filter((h) => h.theme === theme);
     const weights = new Map<string, number>();
-    for (const h of themeHits) weights.set(h.ruleId, h.weight);
+    for (const h of hits) if (h.theme === theme) weights.set(h.ruleId, h.weight);
     const prediction = predictions?.[theme];
     const threshold = parts.classifier?.thresholds[theme];
     const score = fuseTheme(
@@ -62,8 +72,8 @@ export function scoreSpan(
       mode,
     );
     scores[theme] = score;
-    if (!score.tagged) continue;
-    for (const h of themeHits) evidence.push({ kind: 'rule', theme, ruleId: h.ruleId, weight: h.weight, start: h.start, end: h.end });
+    if (!score.tagged || topFeatures === 0) continue;
+    for (const h of hits) if (h.theme === theme) evidence.push({ kind: 'rule', theme, ruleId: h.ruleId, weight: h.weight, start: h.start, end: h.end });
     for (const f of prediction?.top ?? []) evidence.push({ kind: 'feature', theme, feature: f.feature, weight: f.weight, start: f.start, end: f.end });
   }
   return { scores, evidence };

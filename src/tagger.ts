@@ -7,10 +7,10 @@ import { InputError } from './errors';
 import type { Evidence, TagResult, SentenceResult, ThemeScore } from './result-schema';
 import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
-import type { AnalyzedText, Sentence } from './text/types';
+import type { AnalyzedText } from './text/types';
 import { fuseTheme, type FusionMode } from './fuse/fuse';
 import { aggregateDocument } from './fuse/document';
-import { scoreSpan, type SpanEvidence, type TaggerParts } from './tagger-parts';
+import { scoreSpan, sentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
 import { buildParts } from './tagger-build';
 
 /** A page of a paged source (PDF): offsets into the tagged text. */
@@ -103,8 +103,9 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const mode = options.mode ?? 'fused';
   const analyzed = parts.analyzer.analyze(text);
   const pageOf = pageLookup(tagOptions.pages);
-  const sentences: SentenceResult[] = analyzed.sentences.map((sentence) => {
-    const scored = scoreSpan(parts, [sentence], themes, mode, options.topFeatures ?? 3);
+  const signals = analyzed.sentences.map((sentence) => sentenceSignals(parts, sentence, mode));
+  const sentences: SentenceResult[] = analyzed.sentences.map((sentence, i) => {
+    const scored = scoreSpan(parts, [signals[i]!], themes, mode, options.topFeatures ?? 3);
     const page = pageOf(sentence.start);
     return {
       index: sentence.index,
@@ -121,9 +122,18 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const documentFrom = options.documentFrom ?? 'paragraphs';
   const passages: Record<string, ThemeScore>[] = [];
   if (documentFrom !== 'sentences') {
-    const byBlock = new Map<number, Sentence[]>();
-    for (const s of analyzed.sentences) byBlock.set(s.block, [...(byBlock.get(s.block) ?? []), s]);
-    for (const inBlock of byBlock.values()) passages.push(scoreSpan(parts, inBlock, themes, mode, 0).scores);
+    // A one-sentence paragraph scores as its sentence; longer ones are scored as a whole.
+    const byBlock = new Map<number, number[]>();
+    analyzed.sentences.forEach((s, i) => {
+      const list = byBlock.get(s.block);
+      if (list) list.push(i);
+      else byBlock.set(s.block, [i]);
+    });
+    for (const members of byBlock.values()) {
+      passages.push(
+        members.length === 1 ? sentences[members[0]!]!.scores : scoreSpan(parts, members.map((i) => signals[i]!), themes, mode, 0).scores,
+      );
+    }
   }
   const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, documentFrom !== 'paragraphs');
   return {
