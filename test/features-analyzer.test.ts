@@ -5,7 +5,7 @@ import { DEFAULT_FEATURE_SETTINGS, extractTextFeatures, type FeatureSettings } f
 
 const analyzer = createTextAnalyzer(model);
 /** Unigrams with negation prefixes and stop words dropped: the policy at its most visible. */
-const unigrams: FeatureSettings = { ngramRange: [1, 1], negation: true, stopWords: 'drop', lowercase: true, minCount: 1, binary: true };
+const unigrams: FeatureSettings = { ngramRange: [1, 1], negation: true, negatedWords: false, stopWords: 'drop', lowercase: true, minCount: 1, binary: true };
 
 /** [feature key, the text it points at] for every feature of `text`. */
 const featuresOf = (text: string, settings: FeatureSettings): [string, string][] =>

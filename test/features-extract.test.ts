@@ -39,7 +39,9 @@ describe('extractFeatures policy', () => {
     ['lemmas as unigrams, adjacent pairs as bigrams', 'visits/NOUN/visit were/AUX/be:s cancelled/VERB/cancel', ['visit', 'cancel', 'visit cancel']],
     ['negated words get not_; the negator is the plain word "not"', 'did/AUX/do:s not/PART/not:n visit/VERB:n child/NOUN:n', ['not', 'not_visit', 'not_child', 'not not_visit', 'not_visit not_child']],
     ["n't is the word not", "could/AUX:s n't/PART/not see/VERB:n", ['not', 'not_see', 'not not_see']],
-    ['negation off keeps plain words', 'not/PART/not:n visit/VERB:n', ['not', 'visit', 'not visit'], { negation: false }],
+    ['negation off keeps plain words', 'not/PART/not:n visit/VERB:n', ['not', 'visit', 'not visit'], { negation: false, negatedWords: false }],
+    ['negatedWords adds not_<word> for negated content words, keeping the plain ones', 'nobody/PRON/nobody:s asked/VERB/ask:n the/DET:s:n children/NOUN/child:n', ['nobody', 'ask', 'the', 'child', 'nobody ask', 'ask the', 'the child', 'not_ask', 'not_child'], { negation: false, negatedWords: true, stopWords: 'keep' }],
+    ['negatedWords skips stop words, names and numbers in the scope', 'not/PART/not:n Amy/PROPN:n or/CCONJ:s:n 3/NUM:n visits/NOUN/visit:n', ['not', '<name>', '<num>', 'visit', 'not <name>', '<name> <num>', '<num> visit', 'not_visit'], { negation: false, negatedWords: true }],
     ['numbers become <num> and are never stop words', '28/NUM cases/NOUN/case four/NUM:s visits/NOUN/visit', ['<num>', 'case', '<num>', 'visit', '<num> case', 'case <num>', '<num> visit']],
     ['proper nouns become one <name> per run', 'Child/PROPN T/PROPN saw/VERB/see Kayden/PROPN', ['<name>', 'see', '<name>', '<name> see', 'see <name>']],
     ['names split by a stop word stay two names', 'Amy/PROPN and/CCONJ:s Ben/PROPN', ['<name>', '<name>', '<name> <name>']],
@@ -59,9 +61,9 @@ describe('extractFeatures policy', () => {
     expect(keys(spec, settings)).toEqual(expected);
   });
 
-  it('defaults: stop words kept, no negation prefix, unigrams and bigrams', () => {
+  it('defaults: stop words kept, no negation prefix, unigrams and bigrams, negated words also as not_<word>', () => {
     expect(extractFeatures(tokens('was/AUX/be:s not/PART/not seen/VERB/see:n alone/ADV:n'), DEFAULT_FEATURE_SETTINGS).map((f) => f.key)).toEqual([
-      'be', 'not', 'see', 'alone', 'be not', 'not see', 'see alone',
+      'be', 'not', 'see', 'alone', 'be not', 'not see', 'see alone', 'not_see', 'not_alone',
     ]);
   });
 

@@ -32,6 +32,11 @@
  *   ("not_child" and "child" share nothing), and cross-validation scored it
  *   lower (macro-F1 0.717 vs 0.734); local negation still reaches the model
  *   through the word `not` and its bigrams ("not visit", "never see", "no referral").
+ * - Negation scope reaches the model additively instead (`negatedWords`, on by
+ *   default): each content word in a scope also counts as `not_<lemma>`, so
+ *   "nobody asked the children" carries `not_ask` and `not_child` besides `ask`
+ *   and `child`. Grouped cross-validation on the 6,400-unit corpus: macro-F1
+ *   0.736 with it, 0.734 without (a tie); the replacing prefix scored 0.724.
  * - An n-gram joins its parts' keys with a single space ("home visit"); each
  *   part keeps its own `not_` prefix. Its span runs from the first part's start
  *   to the last part's end.
@@ -53,6 +58,13 @@ export const featureSettingsSchema = z.strictObject({
    * @default false
    */
   negation: z.boolean(),
+  /**
+   * Besides its plain features, count each content word inside a negation scope
+   * once more as `not_<lemma>` ("nobody asked the children" adds `not_ask` and
+   * `not_child`). Unlike `negation`, the plain word keeps its evidence.
+   * @default true
+   */
+  negatedWords: z.boolean().default(true),
   /**
    * `keep`: stop words are ordinary words; `drop`: stop words are not features and n-grams bridge over them.
    * @default 'keep'
@@ -83,6 +95,7 @@ export type FeatureSettings = z.infer<typeof featureSettingsSchema>;
 export const DEFAULT_FEATURE_SETTINGS: Readonly<FeatureSettings> = Object.freeze({
   ngramRange: [1, 2] as [number, number],
   negation: false,
+  negatedWords: true,
   stopWords: 'keep' as const,
   lowercase: true,
   minCount: 2,
@@ -134,6 +147,13 @@ export function extractFeatures(tokens: readonly Token[], settings: FeatureSetti
         const key = n === 1 ? first.key : run.slice(i, i + n).map((unit) => unit.key).join(' ');
         features.push({ key, start: first.start, end: last.end });
       }
+    }
+  }
+  if (settings.negatedWords && !settings.negation) {
+    for (const token of tokens) {
+      if (!token.negated || token.kind !== 'word' || token.stop || token.pos === 'PROPN' || token.pos === 'PART' || token.pos === 'NUM') continue;
+      const word = settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
+      if (word) features.push({ key: NEGATION_PREFIX + word, start: token.start, end: token.end });
     }
   }
   return features;
