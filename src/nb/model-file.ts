@@ -93,6 +93,29 @@ export const modelFileSchema = z.strictObject({
 
 /** A parsed, validated model file. */
 export type ModelFile = z.infer<typeof modelFileSchema>;
+
+// Loading validates the vocabulary and count arrays (hundreds of thousands of
+// entries) in one plain loop each: element by element through zod took most of
+// the cold start. Same rules as modelFileSchema, which stays the documented schema.
+const isWholeCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const fastList = <T>(check: (v: unknown) => boolean, expected: string) =>
+  z.custom<T[]>().superRefine((value, ctx) => {
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected an array of ${expected}` });
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      if (!check(value[i])) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `expected ${expected}, got ${JSON.stringify(value[i]) ?? 'undefined'}` });
+        return;
+      }
+    }
+  });
+const countList = fastList<number>(isWholeCount, 'whole numbers >= 0');
+const loadSchema = modelFileSchema.extend({
+  vocabulary: fastList<string>((v) => typeof v === 'string' && v.length > 0, 'non-empty strings'),
+  counts: z.record(labelId, z.strictObject({ pos: countList, neg: countList })),
+});
 /** Cross-validated scores of one label. */
 export type LabelMetrics = z.infer<typeof labelMetricsSchema>;
 /** Precision, recall and F1. */
@@ -129,7 +152,7 @@ export function parseModel(json: unknown, options: ParseModelOptions = {}): Mode
       { file, code: 'MODEL_VERSION' },
     );
   }
-  const result = modelFileSchema.safeParse(value);
+  const result = loadSchema.safeParse(value);
   if (!result.success) {
     throw new ModelError('the model file is damaged', { file, issues: toIssues(result.error.issues) });
   }
