@@ -18,7 +18,8 @@ or globs: .pdf .docx .txt .md .html, and .jsonl/.csv with id and text columns.
 
 Options:
   --jsonl                 stdin is JSON Lines of {"id", "text"}; one JSON line out per input
-  --format F              jsonl (default), json, csv, or text (readable summary with evidence)
+  --format F              jsonl (default), json, csv, or text (a readable summary with evidence,
+                          for stdin or for files read one after another)
   --level L               document (default) or sentence
   --model FILE            model file instead of the shipped one
   --no-model              rules only
@@ -61,7 +62,10 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
 
   if (positionals.length) {
     if (values.jsonl) throw new UsageError('--jsonl reads stdin; give PATHs or --jsonl, not both');
-    if (format === 'text') throw new UsageError('--format text is for stdin; PATH mode writes jsonl, json or csv');
+    if (format === 'text') {
+      if (values.out || values.report || level === 'sentence') throw new UsageError('--format text prints a readable summary to stdout; it takes no --out, --report or --level');
+      return tagPathsAsText(positionals, await loadDefaultTagger(taggerOptions), io, values['id-column'], values['text-column']);
+    }
     const { runBatch } = await import('../io/batch');
     const result = await runBatch(
       {
@@ -92,6 +96,33 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     return EXIT.ok;
   }
   return tagJsonLines(tagger, input, format, level, io);
+}
+
+/** Readable summaries of files, one after another on this thread (for reading, not for archives). */
+async function tagPathsAsText(paths: readonly string[], tagger: Tagger, io: CliIO, idColumn?: string, textColumn?: string): Promise<number> {
+  const [{ expandPaths }, { readDocuments }, { isErrorRecord }] = await Promise.all([
+    import('../io/expand-paths'),
+    import('../io/readers/index'),
+    import('../io/document'),
+  ]);
+  let failures = 0;
+  for (const input of await expandPaths(paths)) {
+    if (input.kind === 'error') {
+      failures++;
+      await write(io.stderr, `${input.record.error.message}\n`);
+      continue;
+    }
+    for await (const item of readDocuments(input.path, { ...(idColumn ? { idColumn } : {}), ...(textColumn ? { textColumn } : {}) })) {
+      if (isErrorRecord(item)) {
+        failures++;
+        await write(io.stderr, `${item.error.message}\n`);
+        continue;
+      }
+      const result = tagger.tag(item.text, { id: item.id, ...(item.pages ? { pages: item.pages } : {}) });
+      await write(io.stdout, formatResultText(result, item.id) + '\n');
+    }
+  }
+  return failures ? EXIT.badInput : EXIT.ok;
 }
 
 /** One output record: document level keeps themes, scores and per-theme evidence; sentence level adds sentences. */
