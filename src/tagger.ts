@@ -13,12 +13,8 @@ import { aggregateDocument } from './fuse/document';
 import { scoreSpan, sentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
 import { buildParts } from './tagger-build';
 
-/** A page of a paged source (PDF): offsets into the tagged text. */
-export interface PageSpan {
-  readonly page: number;
-  readonly start: number;
-  readonly end: number;
-}
+import { pageAt, type PageSpan } from './pages';
+export type { PageSpan } from './pages';
 
 /** Options of createTagger. Everything a tagger does is decided here. */
 export interface TaggerOptions {
@@ -158,19 +154,7 @@ function withPage(evidence: SpanEvidence, page: number | undefined, text: string
 function pageLookup(pages: readonly PageSpan[] | undefined): (offset: number) => number | undefined {
   if (!pages?.length) return () => undefined;
   const sorted = [...pages].sort((a, b) => a.start - b.start);
-  return (offset) => {
-    let lo = 0;
-    let hi = sorted.length - 1;
-    let found: number | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= offset) {
-        found = sorted[mid]!.page;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+  return (offset) => pageAt(sorted, offset);
 }
 
 export { fuseTheme };

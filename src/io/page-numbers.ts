@@ -5,22 +5,9 @@
  */
 import type { TagResult } from '../result-schema';
 import type { PageSpan } from './document';
+import { pageAt } from '../pages';
 
-/** Page (1-based) holding `offset`, or undefined when there are no pages. */
-export function pageAt(pages: readonly PageSpan[], offset: number): number | undefined {
-  // Pages are in order; binary search for the last page starting at or before offset.
-  let lo = 0;
-  let hi = pages.length - 1;
-  let found: number | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (pages[mid]!.start <= offset) {
-      found = pages[mid]!.page;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found ?? pages[0]?.page;
-}
+export { pageAt };
 
 /** The result with `page` set on every sentence and piece of evidence that lacks one. */
 export function withPageNumbers(result: TagResult, pages: readonly PageSpan[] | undefined): TagResult {
