@@ -103,14 +103,14 @@ describe('runBatch over a folder of mixed files, some broken', () => {
 });
 
 describe('runBatch outputs', () => {
-  it('writes CSV atomically to --out: one row per document with score and tag columns per theme', async () => {
+  it('writes CSV atomically to --out: one row per document with score, tag and share columns per theme', async () => {
     const target = join(work, 'out.csv');
     const result = await run({ paths: [fx.files.pdf, fx.files.encryptedPdf, fx.files.txt], out: target, format: 'csv' });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
     const parser = new CsvParser();
     const rows = [...parser.push(readFileSync(target, 'utf8')), ...parser.end()].map((r) => r.fields);
-    expect(rows[0]).toEqual(['id', 'path', 'pages', 'sentences', 'home-visits_score', 'home-visits_tagged', 'record-keeping_score', 'record-keeping_tagged', 'agency-contact_score', 'agency-contact_tagged', 'error']);
+    expect(rows[0]).toEqual(['id', 'path', 'pages', 'sentences', 'home-visits_score', 'home-visits_tagged', 'home-visits_share', 'record-keeping_score', 'record-keeping_tagged', 'record-keeping_share', 'agency-contact_score', 'agency-contact_tagged', 'agency-contact_share', 'error']);
     expect(rows.map((r) => r[0])).toEqual(['id', fx.files.pdf, fx.files.encryptedPdf, fx.files.txt]);
     expect(rows[1]![2]).toBe(String(fx.pageCount));
     expect(rows[2]!.at(-1)).toMatch(/^PDF_ENCRYPTED: /);

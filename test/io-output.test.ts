@@ -29,7 +29,7 @@ function result(text: string, tagged: string[]): TagResult {
   return {
     themes: tagged,
     scores: Object.fromEntries(themes.map((t) => [t, score(t)])),
-    document: Object.fromEntries(themes.map((t) => [t, { score: score(t), tagged: tagged.includes(t), source: 'rules' as const, sentences: tagged.includes(t) ? 1 : 0, share: 0, evidence: [] }])),
+    document: Object.fromEntries(themes.map((t) => [t, { score: score(t), tagged: tagged.includes(t), source: 'rules' as const, sentences: tagged.includes(t) ? 1 : 0, share: tagged.includes(t) ? 0.5 : 0, evidence: [] }])),
     sentences: [sentence, { ...sentence, index: 1, themes: [], evidence: [] }],
     meta: { characters: text.length, sentenceCount: 2, ruleSets: ['test'] },
   };
@@ -77,11 +77,11 @@ describe('output formatters', () => {
     expect(JSON.parse(f.begin() + f.end())).toEqual([]);
   });
 
-  it('CSV, document level: id, path, pages, sentences, a score and tag column per theme, and error', () => {
+  it('CSV, document level: id, path, pages, sentences, score, tag and sentence share columns per theme, and error', () => {
     const rows = parseCsv(render('csv', 'document'));
-    expect(rows[0]).toEqual(['id', 'path', 'pages', 'sentences', 'alpha-theme_score', 'alpha-theme_tagged', 'beta-theme_score', 'beta-theme_tagged', 'error']);
-    expect(rows[1]).toEqual([doc.id, 'in/one.pdf', '2', '2', '0.1', 'false', '0.8123', 'true', '']);
-    expect(rows[2]).toEqual(['in/bad.pdf', 'in/bad.pdf', '', '', '', '', '', '', `PDF_ENCRYPTED: ${failure.error.message}`]);
+    expect(rows[0]).toEqual(['id', 'path', 'pages', 'sentences', 'alpha-theme_score', 'alpha-theme_tagged', 'alpha-theme_share', 'beta-theme_score', 'beta-theme_tagged', 'beta-theme_share', 'error']);
+    expect(rows[1]).toEqual([doc.id, 'in/one.pdf', '2', '2', '0.1', 'false', '0', '0.8123', 'true', '0.5', '']);
+    expect(rows[2]).toEqual(['in/bad.pdf', 'in/bad.pdf', '', '', '', '', '', '', '', '', `PDF_ENCRYPTED: ${failure.error.message}`]);
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { ErrorRecord } from './document';
 import { csvRow } from './csv-format';
-import type { OutputLevel, SentenceRecord, TaggedDocument } from './output-records';
+import type { DocumentRecord, OutputLevel, SentenceRecord, TaggedDocument } from './output-records';
 
 /** Output file formats. */
 export type OutputFormat = 'jsonl' | 'csv' | 'json';
@@ -58,10 +58,17 @@ function jsonFormatter(level: OutputLevel, open: string, separator: string, clos
 }
 
 function csvFormatter({ level, themes }: OutputFormatterOptions): OutputFormatter {
-  const themeColumns = themes.flatMap((t) => [`${t}_score`, `${t}_tagged`]);
+  // Documents also get each theme's share of tagged sentences: a long review usually
+  // carries every theme, and the share is what tells one review from another.
+  const themeColumns = themes.flatMap((t) => (level === 'document' ? [`${t}_score`, `${t}_tagged`, `${t}_share`] : [`${t}_score`, `${t}_tagged`]));
   const lead = level === 'document' ? ['id', 'path', 'pages', 'sentences'] : ['id', 'path', 'sentence', 'page', 'start', 'end', 'text'];
   const themeCells = (scores: Readonly<Record<string, number>>, tagged: readonly string[]) =>
     themes.flatMap((t) => [scores[t] ?? '', scores[t] === undefined ? '' : tagged.includes(t)]);
+  const documentCells = (r: DocumentRecord) =>
+    themes.flatMap((t) => {
+      const score = r.scores[t];
+      return score === undefined ? ['', '', ''] : [score, r.themes.includes(t), r.document[t]?.share ?? ''];
+    });
   const sentenceRow = (s: SentenceRecord) =>
     csvRow([s.id, s.path, s.index, s.page, s.start, s.end, s.text, ...themeCells(Object.fromEntries(Object.entries(s.scores).map(([t, v]) => [t, v.score])), s.themes), '']);
   return {
@@ -69,7 +76,7 @@ function csvFormatter({ level, themes }: OutputFormatterOptions): OutputFormatte
     document: (tagged) => {
       if (level === 'sentence') return (tagged.sentences ?? []).map(sentenceRow).join('');
       const r = tagged.record;
-      return csvRow([r.id, r.path, r.pages, r.meta.sentenceCount, ...themeCells(r.scores, r.themes), '']);
+      return csvRow([r.id, r.path, r.pages, r.meta.sentenceCount, ...documentCells(r), '']);
     },
     error: (record) => {
       const message = `${record.error.code}: ${record.error.message}`;
