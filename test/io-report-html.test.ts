@@ -65,6 +65,8 @@ describe('report rendering', () => {
     expect(html.match(/<tr data-themes=|<tr class="failed"/g)).toHaveLength(2);
     expect(html).toContain('<title>Report &lt;x&gt;</title>');
     expect(html).toContain('\u2713 0.90');
+    // 2 of 10 sentences tagged alpha-theme
+    expect(html).toContain('<small class="share">20% of sentences</small>');
     expect(html).toContain('failed: PDF_NO_TEXT');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);

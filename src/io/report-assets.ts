@@ -14,7 +14,7 @@ export const REPORT_STYLE = [
   '.filter{border:1px solid var(--c,#999);background:#fff;border-radius:1rem;padding:.1rem .7rem;cursor:pointer;font:inherit;font-size:.85rem}',
   '.filter[aria-pressed=true]{background:var(--c,#555);color:#fff}',
   '.grid-wrap{overflow-x:auto}.grid{border-collapse:collapse;font-size:.85rem}.grid th,.grid td{border:1px solid #e2e2e2;padding:.25rem .5rem;text-align:left}',
-  '.grid th small{display:block;color:#777;font-weight:400}.grid td.num{text-align:right}',
+  '.grid th small,.grid td small{display:block;color:#555;font-weight:400;font-size:.8em}.grid td.num{text-align:right}',
   '.grid .cell{text-align:center;background:color-mix(in srgb,var(--c) calc(var(--s)*70%),#fff);min-width:5.5rem}',
   '.grid .cell.tagged{font-weight:700;outline:2px solid var(--c);outline-offset:-2px}',
   '.grid tr.failed td.error,.doc .error{color:#a00}',

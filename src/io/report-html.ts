@@ -18,6 +18,8 @@ export interface ReportGridRow {
   readonly pages?: number;
   readonly scores?: Readonly<Record<string, number>>;
   readonly tagged?: readonly string[];
+  /** Share (0..1) of the document's sentences tagged with each theme. */
+  readonly shares?: Readonly<Record<string, number>>;
   readonly error?: string;
 }
 
@@ -36,7 +38,8 @@ export interface ReportTotals {
 /** The compact grid row of a document or failure. */
 export function toGridRow(doc: ReportDocument | ReportFailure): ReportGridRow {
   if (isErrorRecord(doc)) return { id: doc.id, path: doc.path, error: doc.error.code };
-  return { id: doc.id, path: doc.path, ...(doc.pages ? { pages: doc.pages } : {}), scores: doc.scores, tagged: doc.tagged };
+  const shares = Object.fromEntries(Object.entries(doc.themeSentences).map(([t, n]) => [t, doc.sentenceCount ? n / doc.sentenceCount : 0]));
+  return { id: doc.id, path: doc.path, ...(doc.pages ? { pages: doc.pages } : {}), scores: doc.scores, tagged: doc.tagged, shares };
 }
 
 const percent = (n: number, of: number) => (of > 0 ? `${Math.round((n / of) * 100)}%` : '0%');
@@ -85,15 +88,18 @@ function renderGrid(themes: readonly string[], rows: readonly ReportGridRow[]): 
         .map((t, c) => {
           const score = row.scores?.[t] ?? 0;
           const tagged = row.tagged?.includes(t) ?? false;
-          const label = `${t}: ${score.toFixed(2)}${tagged ? ' (tagged)' : ''}`;
-          return `<td class="cell c${c % 10}${tagged ? ' tagged' : ''}" style="--s:${score.toFixed(3)}" title="${escapeHtml(label)}">${tagged ? '\u2713 ' : ''}${score.toFixed(2)}</td>`;
+          // The share of tagged sentences tells long reviews apart where every theme is tagged.
+          const share = row.shares?.[t];
+          const shareText = share === undefined ? '' : percent(share * 100, 100);
+          const label = `${t}: ${score.toFixed(2)}${tagged ? ' (tagged)' : ''}${shareText ? `, ${shareText} of sentences` : ''}`;
+          return `<td class="cell c${c % 10}${tagged ? ' tagged' : ''}" style="--s:${score.toFixed(3)}" title="${escapeHtml(label)}">${tagged ? '\u2713 ' : ''}${score.toFixed(2)}${shareText ? `<small class="share">${shareText} of sentences</small>` : ''}</td>`;
         })
         .join('');
       return `<tr data-themes="${escapeHtml((row.tagged ?? []).join(' '))}">${link}${pages}${cells}</tr>`;
     })
     .join('\n');
   return (
-    '<section id="grid-section"><h2>Documents by theme</h2><p class="hint">Cells are shaded by score; \u2713 marks a tagged theme.</p>' +
+    '<section id="grid-section"><h2>Documents by theme</h2><p class="hint">Cells are shaded by score; \u2713 marks a tagged theme; below it, the share of the document\'s sentences tagged with the theme.</p>' +
     `<div class="grid-wrap"><table class="grid"><thead><tr><th scope="col">document</th><th scope="col">pages</th>${head}</tr></thead>` +
     `<tbody>\n${body}\n</tbody></table></div></section>`
   );
