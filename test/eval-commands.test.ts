@@ -22,22 +22,7 @@ const units = TOWNS.flatMap((town, g) => [
   { id: `${g}-c`, text: `The family moved to ${town} in ${2010 + g}.`, themes: [], group: town, split: g < 4 ? 'train' : 'test' },
   { id: `${g}-d`, text: `After a home visit nobody updated the case file.`, themes: ['home-visits', 'record-keeping'], group: town, split: g < 4 ? 'train' : 'test' },
 ]);
-const ruleSet = {
-  format: 'practice-themes-rules',
-  version: 1,
-  name: 'visits-fixture',
-  themes: [{ id: 'home-visits', label: 'Home visits' }],
-  rules: [
-    {
-      id: 'visits.home-visit',
-      theme: 'home-visits',
-      pattern: 'home visit',
-      weight: 0.9,
-      note: 'A home visit is the theme itself.',
-      examples: { match: ['The home visit took place on Monday.'], noMatch: ['The visit to the clinic was brief.'] },
-    },
-  ],
-};
+const ruleSet = JSON.parse(readFileSync(new URL('./fixtures/visits-rules.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 let dir = '';
 let data = '';

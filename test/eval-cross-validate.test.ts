@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import languageModel from 'wink-eng-lite-web-model';
 import { describe, expect, it } from 'vitest';
 import { ABLATION_MODES, ablate, crossValidate, evaluateTagger, groupedFolds } from '../src/eval/cross-validate';
@@ -32,22 +33,7 @@ function fixtureExamples(): LabelledExample[] {
   return out;
 }
 
-const ruleSet = parseRuleSet({
-  format: 'practice-themes-rules',
-  version: 1,
-  name: 'visits-fixture',
-  themes: [{ id: 'home-visits', label: 'Home visits' }],
-  rules: [
-    {
-      id: 'visits.home-visit',
-      theme: 'home-visits',
-      pattern: 'home visit',
-      weight: 0.9,
-      note: 'A home visit is the theme itself.',
-      examples: { match: ['The home visit took place on Monday.'], noMatch: ['The visit to the clinic was brief.'] },
-    },
-  ],
-});
+const ruleSet = parseRuleSet(JSON.parse(readFileSync(new URL('./fixtures/visits-rules.json', import.meta.url), 'utf8')));
 
 const examples = fixtureExamples();
 const taggerOptions = { languageModel, ruleSets: [ruleSet] };
