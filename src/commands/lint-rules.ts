@@ -1,10 +1,9 @@
 /** `practice-themes lint-rules`: how often each rule fires on a corpus, and how precisely. */
 import { compileRules } from '../rules/compile';
 import { lintRules } from '../rules/lint';
-import { createTextAnalyzer } from '../text/analyzer';
 import { loadRuleSets } from '../files/load-rules';
 import { readCorpus } from '../files/read-corpus';
-import { loadLanguageModel } from '../files/default-tagger';
+import { loadTextAnalyzer } from '../files/default-tagger';
 import { defaultRulesDir, packageRoot } from '../files/package-paths';
 import { join } from 'node:path';
 import { parseCommandArgs, oneOf, write, type CliIO, EXIT } from './common';
@@ -27,7 +26,7 @@ export async function runLintRules(args: readonly string[], io: CliIO): Promise<
   }, false);
   const split = oneOf('split', values.split, ['train', 'test', 'all'] as const, 'train');
   const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
-  const analyzer = createTextAnalyzer((await loadLanguageModel()) as Parameters<typeof createTextAnalyzer>[0]);
+  const analyzer = await loadTextAnalyzer();
   const compiled = compileRules(await loadRuleSets(values.rules ?? [defaultRulesDir()]), { analyzer });
   const units = (await readCorpus(values.corpus ?? join(packageRoot(), 'corpus'))).filter((u) => split === 'all' || u.split === split);
   // compromise is loaded here only: it is far too slow to sit on the tagging path.

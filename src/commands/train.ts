@@ -1,9 +1,8 @@
 /** `practice-themes train CORPUS --out FILE`: trains the naive Bayes model from a labelled corpus. */
 import { trainModel } from '../nb/train';
-import { createTextAnalyzer } from '../text/analyzer';
 import { readCorpus } from '../files/read-corpus';
 import { saveModel } from '../files/load-model';
-import { loadLanguageModel } from '../files/default-tagger';
+import { loadTextAnalyzer } from '../files/default-tagger';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
 export const TRAIN_USAGE = `Usage: practice-themes train CORPUS --out FILE [options]
@@ -38,7 +37,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
 
   const units = (await readCorpus(positionals[0]!)).filter((u) => split === 'all' || u.split === 'train');
   const labels = values.labels ? values.labels.split(',').map((l) => l.trim()).filter(Boolean) : [...new Set(units.flatMap((u) => u.themes))].sort();
-  const analyzer = createTextAnalyzer((await loadLanguageModel()) as Parameters<typeof createTextAnalyzer>[0]);
+  const analyzer = await loadTextAnalyzer();
   const model = trainModel(
     units.map((u) => ({ id: u.id, text: u.text, themes: u.themes, group: u.group })),
     { labels, analyzer, folds: positiveInt('folds', values.folds, 5), seed, name: values.name ?? 'practice-themes-default' },

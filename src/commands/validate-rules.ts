@@ -1,9 +1,8 @@
 /** `practice-themes validate-rules FILES...`: schema, patterns and each rule's own examples. */
 import { compileRules } from '../rules/compile';
 import { checkRuleExamples } from '../rules/examples';
-import { createTextAnalyzer } from '../text/analyzer';
 import { loadRuleSet, ruleFiles } from '../files/load-rules';
-import { loadLanguageModel } from '../files/default-tagger';
+import { loadTextAnalyzer } from '../files/default-tagger';
 import { isPracticeThemesError } from '../errors';
 import { parseCommandArgs, UsageError, write, describeError, type CliIO, EXIT } from './common';
 
@@ -17,7 +16,7 @@ Exit code 1 when any file has a problem (each problem names the file and JSON pa
 export async function runValidateRules(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseCommandArgs(args, {});
   if (!positionals.length) throw new UsageError('validate-rules needs at least one rule set file or folder');
-  const analyzer = createTextAnalyzer((await loadLanguageModel()) as Parameters<typeof createTextAnalyzer>[0]);
+  const analyzer = await loadTextAnalyzer();
   let failed = 0;
   for (const path of positionals) {
     for (const file of await ruleFiles(path)) {

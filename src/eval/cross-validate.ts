@@ -9,7 +9,7 @@ import type { LabelledExample } from '../corpus/schema';
 import { assignGroupedFolds } from '../nb/folds';
 import { DEFAULT_TRAIN_SETTINGS } from '../nb/train';
 import { createTagger, type Tagger, type TaggerOptions } from '../tagger';
-import { createTextAnalyzer } from '../text/analyzer';
+import { analyzerFor } from '../tagger-build';
 import { DEFAULT_FEATURE_SETTINGS, extractTextFeatures, type FeatureSettings } from '../text/features';
 import type { TagResult } from '../result-schema';
 import { checkExamples, labelsOf, spreadOf } from './examples';
@@ -170,7 +170,7 @@ function groupKeyOf(example: { readonly id: string; readonly group?: string | un
 
 // Features are extracted once and reused by every fold's trainer.
 function featurize(examples: readonly LabelledExample[], options: CrossValidateOptions): FeaturedExample[] {
-  const analyzer = createTextAnalyzer(options.tagger.languageModel as Parameters<typeof createTextAnalyzer>[0]);
+  const analyzer = analyzerFor(options.tagger.languageModel);
   const settings: FeatureSettings = { ...DEFAULT_FEATURE_SETTINGS, ...options.train?.features };
   return examples.map((e) => ({
     id: e.id,

@@ -1,6 +1,8 @@
 /** The shipped tagger: default model + default rule sets + wink's English model. */
 import type { Tagger, TaggerOptions } from '../tagger';
 import { createTagger } from '../tagger';
+import { analyzerFor } from '../tagger-build';
+import type { TextAnalyzer } from '../text/types';
 import { loadModel } from './load-model';
 import { loadRuleSets } from './load-rules';
 
@@ -18,6 +20,11 @@ let languageModel: Promise<unknown> | undefined;
 export function loadLanguageModel(): Promise<unknown> {
   languageModel ??= import('wink-eng-lite-web-model').then((m) => (m as { default?: unknown }).default ?? m);
   return languageModel;
+}
+
+/** The text analyzer over wink's English model (shared with every tagger made from it). */
+export async function loadTextAnalyzer(): Promise<TextAnalyzer> {
+  return analyzerFor(await loadLanguageModel());
 }
 
 /** Loads the shipped model and rule sets (or the files given) into a tagger. */

@@ -1,8 +1,7 @@
 /** Reads corpus and labelled-example JSON Lines files (a file or every *.jsonl in a folder). */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../errors';
-import { parseCorpus, parseJsonLines, LabelledExampleSchema, type CorpusUnit, type LabelledExample } from '../corpus/schema';
+import { assertUniqueIds, parseCorpus, parseJsonLines, LabelledExampleSchema, type CorpusUnit, type LabelledExample } from '../corpus/schema';
 import { readTextFile } from './read-text-file';
 
 /** All units of a corpus file or folder (files in name order). Throws InputError naming file and line. */
@@ -10,11 +9,7 @@ export async function readCorpus(path: string): Promise<CorpusUnit[]> {
   const files = await jsonlFiles(path);
   const units: CorpusUnit[] = [];
   for (const file of files) units.push(...parseCorpus(await readTextFile(file), { file }));
-  const seen = new Set<string>();
-  for (const u of units) {
-    if (seen.has(u.id)) throw new InputError(`duplicate id "${u.id}" across corpus files`, { code: 'INVALID_CORPUS', file: path });
-    seen.add(u.id);
-  }
+  assertUniqueIds(units, path); // ids must also be unique across the folder's files
   return units;
 }
 
