@@ -71,6 +71,17 @@ export type SafeParsePatternResult =
 
 /** Largest N allowed in `~N`. */
 export const MAX_GAP = 10;
+/** Longest pattern source, in characters (the longest shipped pattern has about 750). */
+export const MAX_PATTERN_LENGTH = 3_000;
+/** Deepest nesting of `( ... )` groups; deeper patterns are unreadable and would exhaust the stack. */
+export const MAX_PATTERN_NESTING = 10;
+/**
+ * Most ways the gaps and optional elements of one path through the pattern may
+ * align at one start position (each optional element doubles them, each `~N`
+ * multiplies them by N+1; a group counts as its most ambiguous alternative). Beyond
+ * this a failing match would backtrack for long; the shipped rules stay under 2,000.
+ */
+export const MAX_PATTERN_ALIGNMENTS = 100_000;
 
 /** Characters a pattern word may contain besides letters and digits. */
 const WORD_CHAR = /[\p{L}\p{N}'’\-.&%£/]/u;
@@ -112,6 +123,7 @@ export function formatPatternError(error: PatternSyntaxError): string {
 /** Recursive-descent parser over the source string; columns are 1-based. */
 class Parser {
   private pos = 0;
+  private depth = 0;
 
   constructor(private readonly src: string) {}
 
@@ -133,6 +145,13 @@ class Parser {
     }
     if (!canRequireWord(nodes)) {
       throw new SyntaxFailure('the pattern needs at least one word that must match (not optional, not a gap)', 1);
+    }
+    const ways = alignments(nodes);
+    if (ways > MAX_PATTERN_ALIGNMENTS) {
+      throw new SyntaxFailure(
+        `gaps and optional elements let the pattern align in ${ways > 1e15 ? 'more than 10^15' : ways.toLocaleString('en-GB')} ways at one position (limit ${MAX_PATTERN_ALIGNMENTS.toLocaleString('en-GB')}): use fewer optional elements and gaps, or split the rule`,
+        1,
+      );
     }
     return nodes;
   }
@@ -170,6 +189,7 @@ class Parser {
     }
     if (ch === '?') throw new SyntaxFailure('"?" must follow a word or a group', column);
     if (ch === '(') {
+      if (++this.depth > MAX_PATTERN_NESTING) throw new SyntaxFailure(`groups nest more than ${MAX_PATTERN_NESTING} deep`, column);
       this.pos++;
       const alternatives: PatternNode[][] = [this.parseSequence()];
       while (this.src[this.pos] === '|') {
@@ -178,6 +198,7 @@ class Parser {
       }
       if (this.src[this.pos] !== ')') throw new SyntaxFailure('"(" is never closed', column);
       this.pos++;
+      this.depth--;
       return { kind: 'group', alternatives, optional: this.takeQuestionMark(), column };
     }
     if (WORD_CHAR.test(ch)) {
@@ -225,6 +246,22 @@ export function canRequireWord(nodes: readonly PatternNode[]): boolean {
   return nodes.some(
     (n) => (n.kind === 'word' && !n.optional) || (n.kind === 'group' && !n.optional && n.alternatives.every(canRequireWord)),
   );
+}
+
+/**
+ * How many ways the gaps and optional elements of the most ambiguous path through a
+ * sequence can align at one start position: each optional element counts twice,
+ * each `~N` N+1 times, a group as its most ambiguous alternative. Memoisation keeps
+ * matching polynomial anyway; this bound keeps rules readable and matching fast.
+ */
+export function alignments(nodes: readonly PatternNode[]): number {
+  let ways = 1;
+  for (const n of nodes) {
+    if (n.kind === 'gap') ways *= n.max + 1;
+    else if (n.kind === 'word') ways *= n.optional ? 2 : 1;
+    else if (n.kind === 'group') ways *= Math.max(...n.alternatives.map(alignments)) * (n.optional ? 2 : 1);
+  }
+  return ways;
 }
 
 /** Every literal word of a pattern, in source order (for linting). */

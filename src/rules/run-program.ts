@@ -1,7 +1,8 @@
 /**
  * Runs a compiled pattern over a sentence's tokens by backtracking. No allocation
  * per token: state travels in arguments, and the only closure is made once per
- * search.
+ * search. A search that backtracks a lot starts remembering the states that
+ * failed, which keeps hostile patterns polynomial in the sentence length.
  */
 import type { Token } from '../text/types';
 import { Op, type Program } from './program';
@@ -13,6 +14,7 @@ export type MatchToken = Pick<Token, 'norm' | 'lemma' | 'negated' | 'kind'>;
  * Called with each complete match (token indices of the first and last token matched
  * by a word or `*`, and how many tokens matched by words are negated). Return true
  * to accept the match and stop searching, false to backtrack and look further.
+ * Its answer must depend on its arguments only: failed states are memoised.
  */
 export type AcceptMatch = (first: number, last: number, negatedWords: number) => boolean;
 
@@ -22,6 +24,12 @@ export type AcceptMatch = (first: number, last: number, negatedWords: number) =>
  * belong to different clauses ("to avoid delay, the worker ...").
  */
 const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?', '…', '...', ',', '–', '—']);
+
+/**
+ * Backtracking steps a search takes before it memoises failed states. Ordinary rules
+ * finish far below it, so they pay nothing for the memo.
+ */
+const MEMO_AFTER_STEPS = 2_000;
 
 /** True for a token that ends a clause (gaps stop there). */
 export function isClauseBreak(token: MatchToken): boolean {
@@ -35,8 +43,29 @@ export function isClauseBreak(token: MatchToken): boolean {
  */
 export function searchSentence(program: Program, tokens: readonly MatchToken[], accept: AcceptMatch): boolean {
   const code = program.code;
+  let steps = 0;
+  // States (pc, pos, first, last, negated words) known to fail; the acceptor sees only
+  // the last three, so a state that failed once fails again. Keys are numbers while
+  // they fit exactly, strings on absurdly long sentences.
+  let failed: Set<number | string> | null = null;
+  const radix = tokens.length + 2;
+  const numericKeys = code.length * radix ** 4 < Number.MAX_SAFE_INTEGER;
 
   const step = (startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean => {
+    if (failed === null) {
+      if (++steps > MEMO_AFTER_STEPS) failed = new Set();
+      return run(startPc, startPos, startFirst, startLast, startNeg);
+    }
+    const key = numericKeys
+      ? (((startPc * radix + startPos) * radix + startFirst + 1) * radix + startLast + 1) * radix + startNeg
+      : `${startPc},${startPos},${startFirst},${startLast},${startNeg}`;
+    if (failed.has(key)) return false;
+    const found = run(startPc, startPos, startFirst, startLast, startNeg);
+    if (!found) failed.add(key);
+    return found;
+  };
+
+  const run = (startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean => {
     let pc = startPc;
     let pos = startPos;
     let first = startFirst;

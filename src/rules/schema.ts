@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { RuleSetError, toIssues, type Issue } from '../errors';
-import { formatPatternError, safeParsePattern } from './pattern';
+import { formatPatternError, MAX_PATTERN_LENGTH, safeParsePattern } from './pattern';
 
 /** Rule ids: lower case, parts joined by dots or hyphens ("info.not-passed-on"). */
 export const RULE_ID_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -16,7 +16,10 @@ export const THEME_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const RULE_SET_FORMAT = 'practice-themes-rules';
 
 const ThemeIdSchema = z.string().regex(THEME_ID_PATTERN, 'theme ids are kebab-case, e.g. "child-daily-life"');
-const PatternSourceSchema = z.string().min(1, 'a pattern cannot be empty');
+const PatternSourceSchema = z
+  .string()
+  .min(1, 'a pattern cannot be empty')
+  .max(MAX_PATTERN_LENGTH, `a pattern may be at most ${MAX_PATTERN_LENGTH} characters: split it into several rules`);
 
 /** A theme a rule set declares, with the label shown to users. */
 export const RuleSetThemeSchema = z.strictObject({
