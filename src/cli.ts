@@ -3,7 +3,6 @@
  * arguments, calls one command, prints, and exits 0 (ok), 1 (bad input) or 2 (bad usage).
  */
 import { describeError, EXIT, UsageError, type CliIO } from './commands/common';
-import { isPracticeThemesError } from './errors';
 
 const USAGE = `Usage: practice-themes <command> [options]
 
@@ -72,16 +71,3 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 declare const PACKAGE_VERSION: string;
-
-// Run when executed as the bin (not when imported by tests).
-if (process.argv[1] && /cli\.(c?js|ts)$/.test(process.argv[1])) {
-  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${describeError(error)}\n`);
-      process.exitCode = EXIT.badInput;
-    },
-  );
-}

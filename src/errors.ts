@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'PDF_NO_TEXT'
   | 'DOCUMENT_CORRUPT'
   | 'DOCUMENT_EMPTY'
+  | 'MISSING_DEPENDENCY'
   | 'USAGE'
   | 'INTERNAL';
 
@@ -93,10 +94,21 @@ export class InputError extends PracticeThemesError {
   }
 }
 
-/** A document could not be read (missing, encrypted, scanned, corrupt, empty, unsupported). */
+/**
+ * A document could not be read (missing, encrypted, scanned, corrupt, empty, unsupported),
+ * or its reader needs an optional package that is not installed (MISSING_DEPENDENCY).
+ */
 export class DocumentError extends PracticeThemesError {
   constructor(
-    code: 'FILE_NOT_FOUND' | 'FILE_UNREADABLE' | 'UNSUPPORTED_FORMAT' | 'PDF_ENCRYPTED' | 'PDF_NO_TEXT' | 'DOCUMENT_CORRUPT' | 'DOCUMENT_EMPTY',
+    code:
+      | 'FILE_NOT_FOUND'
+      | 'FILE_UNREADABLE'
+      | 'UNSUPPORTED_FORMAT'
+      | 'PDF_ENCRYPTED'
+      | 'PDF_NO_TEXT'
+      | 'DOCUMENT_CORRUPT'
+      | 'DOCUMENT_EMPTY'
+      | 'MISSING_DEPENDENCY',
     message: string,
     options: ErrorLocation & { cause?: unknown } = {},
   ) {

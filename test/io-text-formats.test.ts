@@ -25,9 +25,23 @@ describe('htmlToText', () => {
     ['&amp; &lt; &gt; &quot; &apos;', '& < > " \''],
     ['&#8212; &#x2014; &mdash;', '\u2014 \u2014 \u2014'],
     ['&nbsp;&pound;5 &hellip;', '\u00a0\u00a35 \u2026'],
-    ['&unknown; &#0; &', '&unknown; &#0; &'],
+    ['&unknown; & a < b', '&unknown; & a < b'],
+    ['&Eacute;cole &eacute; &notin; &NotEqualTilde; &frac78;', '\u00c9cole \u00e9 \u2209 \u2242\u0338 \u215e'],
   ])('decodes %s', (input, expected) => {
     expect(decodeEntities(input)).toBe(expected);
+  });
+
+  it('parses attributes as HTML does: a quoted ">" is not the end of the tag', () => {
+    expect(htmlToText('<p data-note="a > b">The GP was not told.</p>')).toBe('The GP was not told.');
+    expect(htmlToText("<div title='x>y' class=a>Seen <span data-x=\"1>2\">twice</span>.</div>")).toBe('Seen twice.');
+  });
+
+  it('keeps the case of named entities and decodes every HTML5 name', () => {
+    expect(htmlToText('<p>&Eacute;mile&nbsp;&amp; &Ccedil;a &mdash; &rarr; &hearts;</p>')).toBe('\u00c9mile & \u00c7a \u2014 \u2192 \u2665');
+  });
+
+  it('drops comments that contain markup and raw text elements', () => {
+    expect(htmlToText('<p>A<!-- <p>hidden</p> --> B</p><noscript><p>no</p></noscript><textarea>x</textarea>')).toBe('A B\n\nx');
   });
 
   it('separates table cells', () => {

@@ -6,6 +6,7 @@ import { readCorpus } from '../files/read-corpus';
 import { loadTextAnalyzer } from '../files/default-tagger';
 import { defaultRulesDir, packageRoot } from '../files/package-paths';
 import { join } from 'node:path';
+import { importOptional } from '../io/optional-package';
 import { parseCommandArgs, oneOf, write, type CliIO, EXIT } from './common';
 
 export const LINT_RULES_USAGE = `Usage: practice-themes lint-rules [--rules FILE|DIR...] [--corpus PATH] [--split train|test|all] [--format table|json]
@@ -29,8 +30,9 @@ export async function runLintRules(args: readonly string[], io: CliIO): Promise<
   const analyzer = await loadTextAnalyzer();
   const compiled = compileRules(await loadRuleSets(values.rules ?? [defaultRulesDir()]), { analyzer });
   const units = (await readCorpus(values.corpus ?? join(packageRoot(), 'corpus'))).filter((u) => split === 'all' || u.split === split);
-  // compromise is loaded here only: it is far too slow to sit on the tagging path.
-  const { createBaseFormCheck } = await import('../io/base-form-check');
+  // compromise is loaded here only: it is far too slow to sit on the tagging path
+  // (and an optional peer dependency: missing, it is a MISSING_DEPENDENCY error).
+  const { createBaseFormCheck } = await importOptional('compromise', () => import('../io/base-form-check'));
   const report = lintRules(compiled, analyzer, units, { isBaseForm: createBaseFormCheck() });
   if (format === 'json') {
     await write(io.stdout, JSON.stringify(report, null, 2) + '\n');

@@ -2,9 +2,11 @@
  * PDF reader on pdf.js (pdfjs-dist legacy build, the one meant for Node): text
  * items -> lines per page -> running headers/footers removed, hyphenation joined
  * -> one text with page spans. Encrypted, image-only (scanned) and corrupt PDFs
- * are DocumentErrors with their own codes.
+ * are DocumentErrors with their own codes. pdfjs-dist is an optional peer dependency:
+ * without it, reading a PDF is DocumentError MISSING_DEPENDENCY.
  */
 import { DocumentError } from '../../errors';
+import { importOptional } from '../optional-package';
 import { cleanupPdfPages } from '../pdf-cleanup';
 import { itemsToLines, type PdfTextItem } from '../pdf-lines';
 import type { PageSpan } from '../document';
@@ -12,14 +14,59 @@ import type { PageSpan } from '../document';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
-/** pdf.js, loaded on first use (it is large). */
-function loadPdfJs(): Promise<PdfJs> {
-  return (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+/** pdf.js, loaded on first use (it is large, and an optional peer dependency). */
+function loadPdfJs(path: string): Promise<PdfJs> {
+  pdfjs ??= importOptional('pdfjs-dist', importWithoutCanvas, path);
+  // A missing package is retried next time (it may have been installed meanwhile).
+  pdfjs.catch(() => (pdfjs = undefined));
+  return pdfjs;
+}
+
+/**
+ * Imports pdf.js whether or not its optional native canvas (@napi-rs/canvas) is
+ * installed. Text extraction never draws, but pdf.js builds one DOMMatrix when its
+ * module loads and takes the class from the canvas package; without it the import
+ * throws "DOMMatrix is not defined" (an install with --omit=optional). So when no
+ * DOMMatrix exists and the canvas cannot be loaded, a minimal stand-in is defined for
+ * the import only, and pdf.js's warnings about the missing canvas are held back.
+ */
+async function importWithoutCanvas(): Promise<PdfJs> {
+  const load = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+  const scope = globalThis as { DOMMatrix?: unknown };
+  if (scope.DOMMatrix !== undefined || (await canvasLoads())) return load();
+  scope.DOMMatrix = ImportTimeMatrix;
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(args[0]))) warn(...args);
+  };
+  try {
+    return await load();
+  } finally {
+    console.warn = warn;
+    if (scope.DOMMatrix === ImportTimeMatrix) delete scope.DOMMatrix;
+  }
+}
+
+/** True when pdf.js will find its canvas package (resolved from pdf.js's own folder). */
+async function canvasLoads(): Promise<boolean> {
+  try {
+    const { createRequire } = await import('node:module');
+    const fromPdfJs = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    fromPdfJs('@napi-rs/canvas');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The identity matrix pdf.js creates at load; never used to draw (text extraction only). */
+class ImportTimeMatrix {
+  a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
 }
 
 /** Text of a PDF with its page spans; DocumentError PDF_ENCRYPTED / PDF_NO_TEXT / DOCUMENT_CORRUPT. */
 export async function readPdf(bytes: Uint8Array, path: string): Promise<{ text: string; pages: PageSpan[] }> {
-  const lib = await loadPdfJs();
+  const lib = await loadPdfJs(path);
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
     verbosity: 0,

@@ -8,6 +8,7 @@ import { htmlToText } from '../html-text';
 import { maskMarkdown } from '../markdown-text';
 import { decodeText, readFileBytes, requireText } from './file-access';
 import { readPdf } from './pdf';
+import { importOptional } from '../optional-package';
 
 /** Text (and pages, for PDF) of a single-document file. */
 export async function readSingleFile(path: string, format: DocumentFormat): Promise<{ text: string; pages?: PageSpan[] }> {
@@ -38,7 +39,9 @@ type Mammoth = typeof import('mammoth');
 let mammoth: Promise<Mammoth> | undefined;
 
 async function readDocx(bytes: Buffer, path: string): Promise<string> {
-  const lib = await (mammoth ??= import('mammoth').then((m) => ((m as { default?: Mammoth }).default ?? m) as Mammoth));
+  mammoth ??= importOptional('mammoth', () => import('mammoth'), path).then((m) => ((m as { default?: Mammoth }).default ?? m) as Mammoth);
+  mammoth.catch(() => (mammoth = undefined));
+  const lib = await mammoth;
   try {
     const result = await lib.extractRawText({ buffer: bytes });
     return result.value;
