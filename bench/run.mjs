@@ -1,117 +1,156 @@
 #!/usr/bin/env node
-// Benchmark (not part of the tests): prints figures, asserts nothing.
-//   1. tagging throughput (MB/s, sentences/s) of the default tagger on a generated
-//      multi-megabyte archive, next to wink-nlp's own sentence+token pass on the same text
-//   2. cold start: a fresh process importing the library and loading the default tagger
-//   3. peak memory (max RSS) of this process
-//   4. natural's BayesClassifier against our naive Bayes on the same training data
-// Run after `npm run build`: `npm run bench` (or `node bench/run.mjs --mb 8`).
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Benchmark (not part of the tests): prints figures, asserts nothing. Every figure is
+// the median of --rounds rounds (default 3). With --before DIR (a dist/ folder built
+// from another commit, placed inside this repo so it resolves the same packages),
+// each figure is measured for both builds side by side in the same run, interleaved,
+// so machine load affects both alike.
+//   1. tagging throughput (MB/s) on a generated multi-megabyte archive, next to
+//      wink-nlp's own sentence+token pass on the same text, and analyze() alone
+//   2. cold start in fresh processes: import, load of the default tagger, first tag;
+//      `cli.js --help`
+//   3. memory: peak RSS tagging one long document, against its size
+//   4. training on the corpus train split: analysis and fitting timed apart
+//   5. natural's BayesClassifier against our naive Bayes on the same data (--natural)
+// Run: `npm run bench`, `npm run bench -- --before .bench-before/dist --natural`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
-import { loadDefaultTagger, readCorpus, trainModel, createClassifier, createTextAnalyzer, extractFeatures, serializeModel } from '../dist/node.js';
+import { buildArchive } from './archive.mjs';
+import { coldStart, helpTime, longDocumentMemory } from './fresh-process.mjs';
+import { compareNatural } from './natural.mjs';
 
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '6' }, quick: { type: 'boolean' } } });
-const targetBytes = Number(values.mb) * 1e6;
-const require = createRequire(import.meta.url);
-const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
-const line = (label, value) => console.log(`${label.padEnd(46)} ${value}`);
+const { values } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '3' },
+    'long-mb': { type: 'string', default: '10' },
+    before: { type: 'string' },
+    natural: { type: 'boolean' },
+  },
+});
+const rounds = Number(values.rounds);
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const builds = [...(values.before ? [{ name: 'before', dir: resolve(values.before) }] : []), { name: values.before ? 'after' : 'this build', dir: join(root, 'dist') }];
+for (const b of builds) b.lib = await import(new URL(`file://${b.dir}/node.js`).href);
+const current = builds[builds.length - 1].lib;
 
-// A deterministic archive: corpus units arranged into numbered paragraphs, hard-wrapped like PDF text.
-const units = await readCorpus('corpus');
-let seed = 7;
-const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const parts = [];
-let size = 0;
-for (let doc = 1; size < targetBytes; doc++) {
-  parts.push(`Review ${doc}\n\n`);
-  for (let p = 1; p <= 12; p++) {
-    const para = [];
-    for (let s = 0; s < 3; s++) para.push(units[Math.floor(next() * units.length)].text);
-    const text = `${doc}.${p} ${para.join(' ')}`.replace(/(.{70,90}) /g, '$1\n');
-    parts.push(text + '\n\n');
-    size += text.length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mbps = (chars, ms) => chars / 1e6 / (ms / 1000);
+const timed = (fn) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+const rows = [];
+const row = (label, cells, aim = '') => {
+  rows.push([label, ...cells, aim]);
+  console.error(`  ${label}: ${cells.join(' | ')}`); // live progress; the table is printed at the end
+};
+
+const units = await current.readCorpus(join(root, 'corpus'));
+const { archive, documents } = buildArchive(units, Number(values.mb) * 1e6);
+console.log(`archive: ${(archive.length / 1e6).toFixed(2)} MB in ${documents.length} documents (corpus units, hard-wrapped); ${rounds} rounds, medians\n`);
+
+// 1. Throughput, interleaved per round: wink alone, then each build's tagger and analyzer.
+const nlp = winkNLP(winkModel, ['sbd']);
+const winkPass = () => {
+  for (const d of documents) {
+    const doc = nlp.readDoc(d);
+    doc.sentences().length();
+    doc.tokens().out(nlp.its.value);
+  }
+};
+for (const b of builds) {
+  b.tagger = await b.lib.loadDefaultTagger();
+  b.tagger.tag(documents[0]); // warm-up: builds the analyzer, rules and classifier
+  b.tagMs = [];
+  b.analyzeMs = [];
+  b.ratio = [];
+}
+winkPass();
+const winkMs = [];
+for (let r = 0; r < rounds; r++) {
+  const w = timed(winkPass);
+  winkMs.push(w);
+  for (const b of builds) {
+    const ms = timed(() => documents.forEach((d) => b.tagger.tag(d)));
+    b.tagMs.push(ms);
+    b.ratio.push((100 * w) / ms);
+    b.analyzeMs.push(timed(() => documents.forEach((d) => b.tagger.analyze(d))));
   }
 }
-const archive = parts.join('');
-const documents = archive.split(/(?=Review \d+\n)/);
-console.log(`archive: ${(archive.length / 1e6).toFixed(2)} MB in ${documents.length} documents (corpus units, hard-wrapped)\n`);
+const each = (fn) => builds.map(fn);
+row('wink-nlp sbd + tokens alone (MB/s)', each(() => mbps(archive.length, median(winkMs)).toFixed(2)));
+row('analyze() alone (MB/s)', each((b) => mbps(archive.length, median(b.analyzeMs)).toFixed(2)));
+row('tag(), default tagger, 1 core (MB/s)', each((b) => mbps(archive.length, median(b.tagMs)).toFixed(2)));
+row('tagger / wink sbd+tokens', each((b) => `${median(b.ratio).toFixed(0)}%`), '>= 45%');
 
-// 1a. wink-nlp alone: sentence and token splitting.
-const nlp = winkNLP(winkModel, ['sbd']);
-const its = nlp.its;
-nlp.readDoc(documents[0]); // warm-up
-let t = performance.now();
-let winkSentences = 0;
-for (const d of documents) {
-  const doc = nlp.readDoc(d);
-  winkSentences += doc.sentences().length();
-  doc.tokens().out(its.value);
+// 2. Cold start and --help, fresh processes, interleaved.
+for (const b of builds) b.cold = [];
+for (const b of builds) b.help = [];
+for (let r = 0; r < Math.max(rounds, 5); r++) {
+  for (const b of builds) {
+    b.cold.push(coldStart(b.dir));
+    b.help.push(helpTime(b.dir));
+  }
 }
-const winkMs = performance.now() - t;
+const coldMedian = (b, key) => median(b.cold.map((c) => c[key]));
+row('cold start: import library (ms)', each((b) => coldMedian(b, 'importMs').toFixed(0)));
+row('cold start: load default tagger (ms)', each((b) => coldMedian(b, 'loadMs').toFixed(0)));
+row('cold start: import + load (ms)', each((b) => median(b.cold.map((c) => c.importMs + c.loadMs)).toFixed(0)), '< 250');
+row('first tag() after load (ms)', each((b) => coldMedian(b, 'firstTagMs').toFixed(0)), '< 100');
+row('cli.js --help (ms)', each((b) => median(b.help).toFixed(0)), '< 150');
 
-// 1b. the whole tagger (segmentation, features, rules, model, fusion, evidence).
-const tagger = await loadDefaultTagger();
-tagger.tag(documents[0]); // warm-up: builds the analyzer, rules and classifier
-t = performance.now();
-let sentences = 0;
-for (const d of documents) sentences += tagger.tag(d).sentences.length;
-const tagMs = performance.now() - t;
-line('wink-nlp sbd + tokens alone', `${mbps(archive.length, winkMs).toFixed(2)} MB/s (${Math.round(winkSentences / (winkMs / 1000))} sentences/s)`);
-line('practice-themes tag (default tagger, 1 core)', `${mbps(archive.length, tagMs).toFixed(2)} MB/s (${Math.round(sentences / (tagMs / 1000))} sentences/s)`);
-line('ratio tagger / wink splitting', `${((100 * winkMs) / tagMs).toFixed(0)}% (aim: >= 65%)`);
+// 3. Memory: one long document (the archive repeated), fresh process per build.
+const work = mkdtempSync(join(tmpdir(), 'practice-themes-bench-'));
+try {
+  const longFile = join(work, 'long.txt');
+  const longChars = Number(values['long-mb']) * 1e6;
+  writeFileSync(longFile, archive.repeat(Math.ceil(longChars / archive.length)).slice(0, longChars));
+  for (const b of builds) b.long = longDocumentMemory(b.dir, longFile);
+  const mb = (bytes) => (bytes / 1048576).toFixed(0);
+  row(
+    `one ${values['long-mb']} MB document: peak RSS (MB)`,
+    each((b) => `${mb(b.long.peakRss)} (base ${mb(b.long.baseRss)} + ${((b.long.peakRss - b.long.baseRss) / b.long.chars).toFixed(1)}x size)`),
+    '<= base + 10x',
+  );
+  row(`one ${values['long-mb']} MB document: tag() time (s)`, each((b) => (b.long.ms / 1000).toFixed(1)));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 
-// 2. cold start in a fresh process: import + default model and rules load + first tag of one sentence.
-const coldScript = `const t0=performance.now();const m=await import(${JSON.stringify(new URL('../dist/node.js', import.meta.url).href)});const t1=performance.now();const tg=await m.loadDefaultTagger();const t2=performance.now();tg.tag('The GP was not told.');const t3=performance.now();console.log(JSON.stringify({importMs:t1-t0,loadMs:t2-t1,firstTagMs:t3-t2}));`;
-const runs = [];
-for (let i = 0; i < (values.quick ? 2 : 5); i++) runs.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', coldScript], { encoding: 'utf8' })));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const imp = median(runs.map((r) => r.importMs));
-const load = median(runs.map((r) => r.loadMs));
-const first = median(runs.map((r) => r.firstTagMs));
-line('cold start: import library', `${imp.toFixed(0)} ms`);
-line('cold start: load default model + rules', `${load.toFixed(0)} ms`);
-line('cold start: import + load (aim: < 300 ms)', `${(imp + load).toFixed(0)} ms (median of ${runs.length} fresh processes)`);
-line('first tag (builds analyzer + compiles rules)', `${first.toFixed(0)} ms`);
-line('peak memory of this process (max RSS)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-
-// 3. natural's BayesClassifier against ours on the same data: train units, test units.
-console.log('');
+// 4. Training on the train split: analysis (features) and fitting (trainModel on features) apart.
 const train = units.filter((u) => u.split === 'train');
-const test = units.filter((u) => u.split === 'test');
 const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
-const analyzer = createTextAnalyzer(winkModel);
-const trainFeatures = train.map((u) => ({ id: u.id, themes: u.themes, group: u.group, text: u.text }));
-t = performance.now();
-const model = trainModel(trainFeatures, { labels, analyzer, folds: 2 });
-const oursTrainMs = performance.now() - t;
-const classifier = createClassifier(model);
-const testFeatures = test.map((u) => analyzer.analyze(u.text).sentences.flatMap((s) => extractFeatures(s.tokens, classifier.featureSettings)));
-const reps = Math.max(1, Math.ceil(50000 / testFeatures.length));
-t = performance.now();
-for (let r = 0; r < reps; r++) for (const f of testFeatures) classifier.predict(f, { topK: 0 });
-const oursRate = (reps * testFeatures.length) / ((performance.now() - t) / 1000);
-
-// natural 8 loads database drivers from its index: import the classifier by deep path.
-const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier.js');
-const natural = Object.fromEntries(labels.map((l) => [l, new BayesClassifier()]));
-t = performance.now();
-for (const l of labels) {
-  for (const u of train) natural[l].addDocument(u.text, u.themes.includes(l) ? 'yes' : 'no');
-  natural[l].train();
+for (const b of builds) {
+  b.analysisMs = [];
+  b.fitMs = [];
 }
-const naturalTrainMs = performance.now() - t;
-const naturalN = Math.min(test.length, values.quick ? 100 : 600);
-t = performance.now();
-let sample;
-for (let i = 0; i < naturalN; i++) for (const l of labels) sample = natural[l].getClassifications(test[i].text);
-const naturalRate = naturalN / ((performance.now() - t) / 1000);
-const naturalSize = labels.reduce((n, l) => n + JSON.stringify(natural[l]).length, 0);
-line(`train (${train.length} units, ${labels.length} labels): natural`, `${(naturalTrainMs / 1000).toFixed(2)} s`);
-line(`train: practice-themes (incl. analysis, 2-fold thresholds)`, `${(oursTrainMs / 1000).toFixed(2)} s`);
-line('classify: natural BayesClassifier', `${Math.round(naturalRate)} units/s (all labels), raw score e.g. ${sample?.[0]?.value?.toExponential(2)}`);
-line('classify: practice-themes NB (features given)', `${Math.round(oursRate)} units/s (all labels), probabilities in 0..1`);
-line('model size: natural (JSON) / ours (JSON)', `${(naturalSize / 1024).toFixed(0)} KB / ${(serializeModel(model).length / 1024).toFixed(0)} KB`);
+for (let r = 0; r < rounds; r++) {
+  for (const b of builds) {
+    const analyzer = b.lib.createTextAnalyzer(winkModel);
+    const settings = b.tagger.options.model.features;
+    let examples;
+    b.analysisMs.push(
+      timed(() => {
+        examples = train.map((u) => ({ id: u.id, themes: u.themes, group: u.group, features: analyzer.analyze(u.text).sentences.flatMap((s) => b.lib.extractFeatures(s.tokens, settings)) }));
+      }),
+    );
+    b.fitMs.push(timed(() => b.lib.trainModel(examples, { labels, analyzer })));
+  }
+}
+row(`train (${train.length} units): analysis (s)`, each((b) => (median(b.analysisMs) / 1000).toFixed(2)));
+row(`train: fitting, 5-fold thresholds (s)`, each((b) => (median(b.fitMs) / 1000).toFixed(2)), '< 2');
+row('peak memory of this process (MB)', [`${(process.resourceUsage().maxRSS / 1024).toFixed(0)}${builds.length > 1 ? ' (both builds)' : ''}`, ...builds.slice(1).map(() => '')]);
+
+// The table.
+const header = ['', ...builds.map((b) => b.name), 'aim'];
+const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
+for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd());
+
+if (values.natural) await compareNatural(current, units, labels);

@@ -11,7 +11,14 @@ import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { TextAnalyzer } from './text/types';
 import type { TaggerParts } from './tagger-parts';
-import type { TaggerOptions } from './tagger';
+
+/** The tagger options that decide its parts (a subset of TaggerOptions, declared here so tagger.ts and this file do not import each other). */
+export interface PartsOptions {
+  readonly languageModel: unknown;
+  readonly model?: ModelFile | undefined;
+  readonly ruleSets?: readonly RuleSet[] | undefined;
+  readonly themes?: readonly string[] | undefined;
+}
 
 const analyzers = new WeakMap<object, TextAnalyzer>();
 const classifiers = new WeakMap<ModelFile, Classifier>();
@@ -47,7 +54,7 @@ function rulesFor(ruleSets: readonly RuleSet[], analyzer: TextAnalyzer): Compile
 }
 
 /** Builds the analyzer, rules and classifier of a tagger. */
-export function buildParts(options: TaggerOptions): TaggerParts {
+export function buildParts(options: PartsOptions): TaggerParts {
   const analyzer = analyzerFor(options.languageModel);
   const classifier = options.model ? classifierFor(options.model) : undefined;
   const rules = options.ruleSets?.length ? rulesFor(options.ruleSets, analyzer) : undefined;
@@ -70,7 +77,7 @@ export function buildParts(options: TaggerOptions): TaggerParts {
  * The themes a tagger reports: `options.themes` when given (each must be known to
  * the model or a rule set), else the model's labels then the rule sets' themes.
  */
-buildParts.themesOf = function themesOf(options: TaggerOptions): string[] {
+buildParts.themesOf = function themesOf(options: PartsOptions): string[] {
   const known: string[] = [];
   const add = (t: string): void => {
     if (!known.includes(t)) known.push(t);

@@ -6,7 +6,7 @@
  * on OUT-OF-FOLD log-odds gives probabilities that mean what they say, without
  * changing the order of scores (so F1 at the chosen threshold is unchanged).
  */
-import { logistic } from './weights';
+import { logistic } from './logistic';
 
 /** A fitted Platt scaling of one label. */
 export interface PlattScaling {

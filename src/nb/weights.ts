@@ -32,6 +32,8 @@
 import type { PlattScaling } from './calibration';
 import type { LengthNorm } from './model-file';
 
+export { logistic } from './logistic';
+
 /** What {@link compileWeights} needs: the learned counts and the settings that turn them into weights. */
 export interface WeightInput {
   readonly labels: readonly string[];
@@ -90,17 +92,6 @@ export function compileWeights(input: WeightInput): CompiledWeights {
 /** Scale of the evidence sum for an input with n counted features. */
 export function lengthScale(n: number, reference: number): number {
   return n > reference ? Math.sqrt(reference / n) : 1;
-}
-
-/**
- * Logistic function 1 / (1 + e^-x) without overflow: for negative x it is
- * computed as e^x / (1 + e^x). Saturates to exactly 0 or 1 only when the true
- * value is closer to them than a double can tell; never NaN for finite x.
- */
-export function logistic(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
 }
 
 function sum(values: readonly number[]): number {

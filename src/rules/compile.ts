@@ -7,7 +7,7 @@ import { RuleSetError, type Issue } from '../errors';
 import { parsePattern, type PatternAst } from './pattern';
 import { defaultSplitWord, splitterFromTokenizer, type WordSplitter, type WordTokenizer } from './pattern-words';
 import { anchorWords, compileProgram, type Program } from './program';
-import { safeParseRuleSet, type Rule, type RuleSet } from './schema';
+import { isValidatedRuleSet, safeParseRuleSet, type Rule, type RuleSet } from './schema';
 
 /** Options of {@link compileRules}. */
 export interface CompileRulesOptions {
@@ -63,22 +63,24 @@ export interface CompiledRules {
  * not compile. Issues carry the JSON path within the offending set.
  */
 export function compileRules(ruleSets: RuleSet | readonly RuleSet[], options: CompileRulesOptions = {}): CompiledRules {
-  const sets: readonly RuleSet[] = Array.isArray(ruleSets) ? ruleSets : [ruleSets as RuleSet];
-  const split = options.analyzer ? splitterFromTokenizer(options.analyzer) : defaultSplitWord;
+  const inputs: readonly RuleSet[] = Array.isArray(ruleSets) ? ruleSets : [ruleSets as RuleSet];
+  // A set parseRuleSet returned has been validated already: validate only the others.
+  const sets = inputs.map((input, setIndex) => {
+    if (isValidatedRuleSet(input)) return input;
+    const parsed = safeParseRuleSet(input);
+    if (parsed.success) return parsed.data;
+    const e = parsed.error;
+    throw new RuleSetError(`rule set #${setIndex} ("${String((input as { name?: unknown }).name)}") is invalid`, {
+      code: e.code as 'INVALID_RULE_SET' | 'INVALID_PATTERN',
+      issues: e.issues,
+    });
+  });
+  const split = options.analyzer ? splitterFromTokenizer(options.analyzer, wordsInSplitOrder(sets)) : defaultSplitWord;
   const rules: CompiledRule[] = [];
   const owner = new Map<string, string>();
   const themes = new Map<string, CompiledTheme>();
 
-  sets.forEach((input, setIndex) => {
-    const parsed = safeParseRuleSet(input);
-    if (!parsed.success) {
-      const e = parsed.error;
-      throw new RuleSetError(`rule set #${setIndex} ("${String((input as { name?: unknown }).name)}") is invalid`, {
-        code: e.code as 'INVALID_RULE_SET' | 'INVALID_PATTERN',
-        issues: e.issues,
-      });
-    }
-    const set = parsed.data;
+  for (const set of sets) {
     for (const t of set.themes ?? []) {
       if (!themes.has(t.id)) themes.set(t.id, { id: t.id, label: t.label, ...(t.description === undefined ? {} : { description: t.description }) });
     }
@@ -92,7 +94,7 @@ export function compileRules(ruleSets: RuleSet | readonly RuleSet[], options: Co
       owner.set(rule.id, set.name);
       rules.push(compileRule(rule, i, rules.length, set.name, split));
     });
-  });
+  }
   for (const rule of rules) if (!themes.has(rule.theme)) themes.set(rule.theme, { id: rule.theme, label: rule.theme });
 
   return Object.freeze({
@@ -101,6 +103,29 @@ export function compileRules(ruleSets: RuleSet | readonly RuleSet[], options: Co
     rules: Object.freeze(rules),
     index: buildIndex(rules),
   });
+}
+
+/**
+ * The words compiling `sets` asks the splitter for, in the order it first asks, found
+ * by a dry run with the built-in splitter (the order does not depend on the splits).
+ * wink-nlp remembers each new token the first time it reads it, and how it tags text
+ * later can depend on that memory, so the one batched read must see the words in the
+ * same order as reading them one by one would. A dry run that fails stops early; the
+ * rest is then split word by word, still in order.
+ */
+function wordsInSplitOrder(sets: readonly RuleSet[]): string[] {
+  const words: string[] = [];
+  const record: WordSplitter = (word) => {
+    words.push(word);
+    return defaultSplitWord(word);
+  };
+  try {
+    let index = 0;
+    for (const set of sets) set.rules.forEach((rule, i) => compileRule(rule, i, index++, set.name, record));
+  } catch {
+    // The real compile reports the error.
+  }
+  return words;
 }
 
 function compileRule(rule: Rule, ruleIndex: number, index: number, ruleSet: string, split: WordSplitter): CompiledRule {

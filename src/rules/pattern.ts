@@ -97,12 +97,31 @@ class SyntaxFailure extends Error {
 
 /** Parses a pattern; returns the AST or the first syntax error with its column. */
 export function safeParsePattern(source: string): SafeParsePatternResult {
+  const known = parsed.get(source);
+  if (known !== undefined) return known;
+  let result: SafeParsePatternResult;
   try {
-    return { success: true, data: { source, nodes: new Parser(source).parsePattern() } };
+    result = { success: true, data: deepFreeze({ source, nodes: new Parser(source).parsePattern() }) };
   } catch (error) {
-    if (error instanceof SyntaxFailure) return { success: false, error: { message: error.message, column: error.column } };
-    throw error;
+    if (!(error instanceof SyntaxFailure)) throw error;
+    result = { success: false, error: { message: error.message, column: error.column } };
   }
+  if (parsed.size < MAX_MEMOISED_PATTERNS) parsed.set(source, result);
+  return result;
+}
+
+// Patterns are parsed when a rule set is validated and again when it is compiled:
+// memoise (results are frozen, so sharing them is safe), with a bound so a stream
+// of generated patterns cannot grow the memo without end.
+const MAX_MEMOISED_PATTERNS = 20_000;
+const parsed = new Map<string, SafeParsePatternResult>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** Parses a pattern; throws a RuleSetError with code INVALID_PATTERN on a syntax error. */

@@ -128,7 +128,16 @@ export function safeParseRuleSet(json: unknown, options: ParseRuleSetOptions = {
       error: new RuleSetError(`invalid pattern(s) in rule set "${parsed.data.name}"`, { ...where, code: 'INVALID_PATTERN', issues: patternIssues }),
     };
   }
+  validated.add(parsed.data);
   return { success: true, data: parsed.data };
+}
+
+// Rule sets this module validated (zod returns a fresh object), so compileRules need not validate them again.
+const validated = new WeakSet<object>();
+
+/** True for a rule set returned by parseRuleSet or safeParseRuleSet (so already validated). */
+export function isValidatedRuleSet(set: unknown): set is RuleSet {
+  return typeof set === 'object' && set !== null && validated.has(set);
 }
 
 /** Validates a rule set and returns it typed; throws RuleSetError (see {@link safeParseRuleSet}). */
