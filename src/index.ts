@@ -21,7 +21,21 @@ export {
   FeatureEvidenceSchema,
   SourceSchema,
 } from './result-schema';
-export type { TagResult, SentenceResult, DocumentTheme, ThemeScore, Evidence, RuleEvidence, FeatureEvidence, Source } from './result-schema';
+export type {
+  TagResult,
+  SentenceResult,
+  DocumentTheme,
+  ThemeScore,
+  Evidence,
+  RuleEvidence,
+  FeatureEvidence,
+  Source,
+  ResultMeta,
+  ResultModelInfo,
+} from './result-schema';
+export { ResultMetaSchema } from './result-schema';
+export { DocumentRecordSchema, SentenceRecordSchema, ErrorRecordOutputSchema, EvalReportSchema } from './record-schema';
+export type { DocumentRecordOutput, SentenceRecordOutput, ErrorRecordOutput } from './record-schema';
 export { tagResultJsonSchema, schemaFiles } from './json-schemas';
 
 // Text

@@ -21,6 +21,7 @@ import { startWorkerPool, type WorkerPool } from './pool';
 import { createProgress, formatSummary, type BatchSummary, type Progress, type ProgressStream } from './progress';
 import { createReportWriter, reportTitle, type ReportWriter } from './report-writer';
 import type { TaskOutcome } from './tag-document';
+import type { WritableTextStream } from './text-stream';
 
 /** Options of runBatch (what `practice-themes tag` accepts). */
 export const BatchOptionsSchema = z.object({
@@ -46,7 +47,7 @@ export const BatchOptionsSchema = z.object({
   /** Tagger factory run in each worker. @default loadDefaultTagger of dist/node.js */
   tagger: z.object({ module: z.string(), exportName: z.string().optional(), args: z.array(z.unknown()).optional() }).optional(),
   /** Worker script. @default dist/batch-worker.js beside the running bundle */
-  workerUrl: z.union([z.string(), z.instanceof(URL)]).optional(),
+  workerUrl: z.union([z.string(), z.custom<{ readonly href: string }>((v) => v instanceof URL, 'a URL')]).optional(),
   /** Documents in flight (being tagged or waiting for their turn to be written). @default 4 x jobs */
   maxInFlight: z.number().int().positive().optional(),
 });
@@ -55,7 +56,7 @@ export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
 /** The streams runBatch writes to. */
 export interface BatchIO {
-  readonly stdout: NodeJS.WritableStream;
+  readonly stdout: WritableTextStream;
   readonly stderr: ProgressStream;
 }
 
@@ -103,7 +104,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   try {
     pool = await startWorkerPool({
       size: jobs,
-      ...(opts.workerUrl ? { workerUrl: opts.workerUrl } : {}),
+      ...(opts.workerUrl ? { workerUrl: typeof opts.workerUrl === 'string' ? opts.workerUrl : new URL(opts.workerUrl.href) } : {}),
       setup: { level: opts.level, report: opts.report !== undefined, ...(opts.tagger ? { tagger: opts.tagger } : {}) },
     });
     const themes = pool.themes;

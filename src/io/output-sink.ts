@@ -7,6 +7,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors';
 import { createAtomicFile } from './atomic-file';
+import type { WritableTextStream } from './text-stream';
 
 /** Text output that is either committed at the end or abandoned. */
 export interface OutputSink {
@@ -18,7 +19,7 @@ export interface OutputSink {
 }
 
 /** Writes to a stream, waiting for 'drain' when its buffer is full; a stream error (EPIPE) stops the run. */
-export function streamSink(stream: NodeJS.WritableStream): OutputSink {
+export function streamSink(stream: WritableTextStream): OutputSink {
   let failure: Error | undefined;
   const onError = (error: Error) => {
     failure = error;
@@ -28,7 +29,7 @@ export function streamSink(stream: NodeJS.WritableStream): OutputSink {
   return {
     async write(text) {
       if (failure) throw failure;
-      if (text && !stream.write(text)) await once(stream as NodeJS.EventEmitter, 'drain');
+      if (text && !stream.write(text)) await once(stream as unknown as NodeJS.EventEmitter, 'drain');
     },
     commit: detach,
     abort: detach,

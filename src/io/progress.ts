@@ -4,6 +4,8 @@
  * the end is always written. Formatting functions are pure.
  */
 
+import type { TerminalTextStream } from './text-stream';
+
 /** Counts of a finished (or running) batch. */
 export interface BatchSummary {
   /** Input files (after expanding folders and globs), including ones that failed. */
@@ -23,7 +25,7 @@ export interface BatchSummary {
 }
 
 /** A stream that may be a terminal (process.stderr is). */
-export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+export type ProgressStream = TerminalTextStream;
 
 /** Live progress line on a terminal; log() prints a line without garbling it. */
 export interface Progress {
