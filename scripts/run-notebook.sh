@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
-# Executes examples/evaluate.ipynb headlessly (jupyter nbconvert --execute) with
-# Debian's /usr/bin/python3, writing the executed copy to
-# test-artifacts/evaluate.ipynb. Exits non-zero when any cell raises.
-# Needs: scripts/install-notebook-deps.sh (as root), node, and the built CLI
-# (built here first unless SKIP_BUILD=1 and dist/cli.js exists).
+# Executes examples/evaluate.ipynb headlessly (jupyter nbconvert --execute), writing the
+# executed copy to test-artifacts/evaluate.ipynb. Exits non-zero when any cell raises.
+# Python: $PYTHON when set (used as given), else python3 on PATH (your venv or conda
+# environment) when it has the notebook packages, else Debian's /usr/bin/python3.
+# `run-notebook.sh --which-python` prints the one it would use and exits.
+# Needs: nbconvert, ipykernel, pandas, matplotlib in that Python (Debian:
+# scripts/install-notebook-deps.sh as root), node, and the built CLI (built here first
+# unless SKIP_BUILD=1 and dist/cli.js exists).
 # PT_EVAL_ARGS is passed on to `practice-themes eval` (e.g. "--model FILE").
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-python=/usr/bin/python3
+needs='import nbconvert, ipykernel, pandas, matplotlib'
 
-if ! "$python" -c 'import nbconvert, ipykernel, pandas, matplotlib' 2>/dev/null; then
-  echo "run-notebook.sh: $python lacks nbconvert/ipykernel/pandas/matplotlib; run scripts/install-notebook-deps.sh as root" >&2
+if [ -n "${PYTHON:-}" ]; then
+  python="$PYTHON"
+else
+  python=/usr/bin/python3
+  on_path="$(command -v python3 || true)"
+  if [ -n "$on_path" ] && "$on_path" -c "$needs" 2>/dev/null; then python="$on_path"; fi
+fi
+if ! "$python" -c "$needs" 2>/dev/null; then
+  echo "run-notebook.sh: $python lacks nbconvert/ipykernel/pandas/matplotlib: install them there (pip install nbconvert ipykernel pandas matplotlib), point PYTHON at a Python that has them, or run scripts/install-notebook-deps.sh as root" >&2
   exit 1
+fi
+if [ "${1:-}" = --which-python ]; then
+  echo "$python"
+  exit 0
 fi
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f dist/cli.js ]; then
   npm run --silent build

@@ -1,5 +1,6 @@
 // Cross-checks evaluate() against an independent implementation: scikit-learn,
-// run with Debian's python (scripts/install-notebook-deps.sh installs python3-sklearn).
+// run with the Python that has it: $PYTHON, python3 on PATH, or Debian's (scripts/install-notebook-deps.sh
+// installs python3-sklearn).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,10 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/eval/metrics';
 import { mulberry32 } from '../src/nb/random';
+import { findPython } from './helpers/python';
 
-const PYTHON = '/usr/bin/python3';
-const hasSklearn = spawnSync(PYTHON, ['-c', 'import sklearn'], { encoding: 'utf8' }).status === 0;
-const SKIP_MESSAGE = `${PYTHON} cannot import sklearn: install python3-sklearn (scripts/install-notebook-deps.sh) to run this cross-check`;
+const FOUND = findPython(['sklearn', 'numpy']);
+const PYTHON = FOUND ?? '/usr/bin/python3';
+const hasSklearn = FOUND !== undefined;
+const SKIP_MESSAGE = `no Python with sklearn ($PYTHON, python3 on PATH, /usr/bin/python3): install python3-sklearn (scripts/install-notebook-deps.sh) to run this cross-check`;
 if (!hasSklearn) console.warn(`eval-sklearn.test.ts skipped: ${SKIP_MESSAGE}`);
 
 const SCRIPT = `

@@ -80,7 +80,7 @@ describe('output formatters', () => {
   it('CSV, document level: id, path, pages, sentences, score, tag and sentence share columns per theme, and error', () => {
     const rows = parseCsv(render('csv', 'document'));
     expect(rows[0]).toEqual(['id', 'path', 'pages', 'sentences', 'alpha-theme_score', 'alpha-theme_tagged', 'alpha-theme_share', 'beta-theme_score', 'beta-theme_tagged', 'beta-theme_share', 'error']);
-    expect(rows[1]).toEqual([doc.id, 'in/one.pdf', '2', '2', '0.1', 'false', '0', '0.8123', 'true', '0.5', '']);
+    expect(rows[1]).toEqual([doc.id, 'in/one.pdf', '2', '2', '0.1', 'false', '0', '0.81234', 'true', '0.5', '']);
     expect(rows[2]).toEqual(['in/bad.pdf', 'in/bad.pdf', '', '', '', '', '', '', '', '', `PDF_ENCRYPTED: ${failure.error.message}`]);
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('output formatters', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
     [' padded', '" padded"'],
-    [0.123456, '0.1235'],
+    [0.123456789012, '0.123456789012'],
     [3, '3'],
     [undefined, ''],
   ])('CSV field %j -> %s', (value, expected) => {

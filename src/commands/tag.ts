@@ -21,7 +21,8 @@ Options:
   --format F              jsonl (default), json, csv, or text (a readable summary with evidence,
                           for stdin or for files read one after another)
   --level L               document (default) or sentence
-  --model FILE            model file instead of the shipped one
+  --model FILE            model file instead of the shipped one (without --rules, only the
+                          shipped rule sets for its themes join it)
   --no-model              rules only
   --rules FILE|DIR        rule set file(s) instead of the shipped ones (repeatable)
   --mode M                fused (default), rules or model

@@ -1,4 +1,5 @@
 /** `practice-themes train CORPUS --out FILE`: trains the naive Bayes model from a labelled corpus. */
+import { basename, extname, resolve } from 'node:path';
 import { trainModel } from '../nb/train';
 import { readCorpus } from '../files/read-corpus';
 import { saveModel } from '../files/load-model';
@@ -16,8 +17,13 @@ Options:
   --labels A,B,...    theme ids to learn, in output order (default: every theme in the corpus, sorted)
   --folds K           cross-validation folds for thresholds (default: 5)
   --seed N            fold shuffle seed (default: 1)
-  --name NAME         model name recorded in the file (default: practice-themes-default)
+  --name NAME         model name recorded in the file (default: the corpus file or folder name)
 `;
+
+/** A model's default name: its corpus file or folder name without the extension ("mini-corpus"). */
+function corpusName(path: string): string {
+  return basename(resolve(path), extname(path)) || 'model';
+}
 
 /** Runs the train command. */
 export async function runTrain(args: readonly string[], io: CliIO): Promise<number> {
@@ -40,7 +46,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   const analyzer = await loadTextAnalyzer();
   const model = trainModel(
     units.map((u) => ({ id: u.id, text: u.text, themes: u.themes, group: u.group })),
-    { labels, analyzer, folds: positiveInt('folds', values.folds, 5), seed, name: values.name ?? 'practice-themes-default' },
+    { labels, analyzer, folds: positiveInt('folds', values.folds, 5), seed, name: values.name ?? corpusName(positionals[0]!) },
   );
   await saveModel(values.out, model);
   const cv = model.metrics.crossValidated;

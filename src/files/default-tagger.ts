@@ -3,12 +3,16 @@ import type { Tagger, TaggerOptions } from '../tagger';
 import { createTagger } from '../tagger';
 import { analyzerFor } from '../tagger-build';
 import type { TextAnalyzer } from '../text/types';
+import type { RuleSet } from '../rules/schema';
 import { loadModel } from './load-model';
 import { loadRuleSets } from './load-rules';
 
 /** Options of loadDefaultTagger: any tagger option, plus other model or rule files. */
 export interface LoadTaggerOptions extends Partial<Omit<TaggerOptions, 'languageModel' | 'model' | 'ruleSets'>> {
-  /** Model file to use instead of the shipped one; `false` for rules only. */
+  /**
+   * Model file to use instead of the shipped one; `false` for rules only. With a model
+   * file and no `ruleFiles`, only the shipped rule sets for the model's themes are used.
+   */
   readonly modelFile?: string | false;
   /** Rule set files or folders instead of the shipped ones; `[]` for the model only. */
   readonly ruleFiles?: readonly string[];
@@ -35,5 +39,14 @@ export async function loadDefaultTagger(options: LoadTaggerOptions = {}): Promis
     modelFile === false ? undefined : loadModel(modelFile),
     loadRuleSets(ruleFiles),
   ]);
-  return createTagger({ ...rest, languageModel: lm, ...(model ? { model } : {}), ruleSets });
+  // A model file of the user's own brings its taxonomy: of the shipped rule sets, only
+  // those for its themes join it (explicit rule files are used as given).
+  const sets = typeof modelFile === 'string' && ruleFiles === undefined && model ? ruleSetsForThemes(ruleSets, model.labels) : ruleSets;
+  return createTagger({ ...rest, languageModel: lm, ...(model ? { model } : {}), ruleSets: sets });
+}
+
+/** The rule sets all of whose themes are among `themes`. */
+export function ruleSetsForThemes(ruleSets: readonly RuleSet[], themes: readonly string[]): RuleSet[] {
+  const known = new Set(themes);
+  return ruleSets.filter((set) => [...(set.themes ?? []).map((t) => t.id), ...set.rules.map((r) => r.theme)].every((t) => known.has(t)));
 }

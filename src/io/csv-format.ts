@@ -3,16 +3,12 @@
 /** One CSV field: quoted when it holds a comma, quote, line break or edge spaces. */
 export function csvField(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return '';
-  const text = typeof value === 'number' ? formatNumber(value) : String(value);
+  // Numbers keep full precision (shortest round-trip form), as in JSON: analysts round when they show them.
+  const text = String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV row with CRLF line end, as RFC 4180 asks. */
 export function csvRow(values: readonly (string | number | boolean | undefined | null)[]): string {
   return values.map(csvField).join(',') + '\r\n';
-}
-
-// Scores are printed with 4 decimals: enough to rank, short enough to read.
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
 }
