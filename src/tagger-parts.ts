@@ -1,5 +1,5 @@
 /** Scores one span of sentences (a sentence, or a paragraph as a whole) for every theme. */
-import { extractFeatures, type Feature } from './text/features';
+import type { EncodedFeatures } from './text/features';
 import { matchSentence, type RuleHit } from './rules/match';
 import { fuseTheme, ruleStrength, type FusionMode } from './fuse/fuse';
 import type { CompiledRules } from './rules/compile';
@@ -27,16 +27,16 @@ export interface SpanScores {
   readonly evidence: SpanEvidence[];
 }
 
-/** What one sentence yields before scoring: its rule hits and model features. */
+/** What one sentence yields before scoring: its rule hits and model features (as vocabulary rows). */
 export interface SentenceSignals {
   readonly hits: readonly RuleHit[];
-  readonly features: readonly Feature[];
+  readonly features: EncodedFeatures | undefined;
 }
 
 /** Runs the rules and extracts model features of one sentence (once; spans reuse them). */
 export function sentenceSignals(parts: TaggerParts, sentence: Sentence, mode: FusionMode): SentenceSignals {
   const hits = parts.rules && mode !== 'model' ? matchSentence(parts.rules, sentence) : [];
-  const features = parts.classifier && mode !== 'rules' ? extractFeatures(sentence.tokens, parts.classifier.featureSettings) : [];
+  const features = parts.classifier && mode !== 'rules' ? parts.classifier.encode(sentence.tokens) : undefined;
   return { hits, features };
 }
 
@@ -56,18 +56,17 @@ export function scoreSpan(
   const hits = signals.length === 1 ? signals[0]!.hits : signals.flatMap((s) => s.hits);
   let predictions: ReturnType<Classifier['predict']> | undefined;
   if (parts.classifier && mode !== 'rules') {
-    const features = signals.length === 1 ? signals[0]!.features : signals.flatMap((s) => s.features);
-    predictions = parts.classifier.predict(features, { topK: topFeatures });
+    const encoded: EncodedFeatures[] = [];
+    for (const s of signals) if (s.features) encoded.push(s.features);
+    predictions = parts.classifier.predictEncoded(encoded, { topK: topFeatures });
   }
   const scores: Record<string, ThemeScore> = {};
   const evidence: SpanEvidence[] = [];
   for (const theme of themes) {
-    const weights = new Map<string, number>();
-    for (const h of hits) if (h.theme === theme) weights.set(h.ruleId, h.weight);
     const prediction = predictions?.[theme];
     const threshold = parts.classifier?.thresholds[theme];
     const score = fuseTheme(
-      ruleStrength(weights.values()),
+      themeRuleStrength(hits, theme),
       prediction && threshold !== undefined ? { probability: prediction.probability, threshold } : undefined,
       mode,
     );
@@ -77,4 +76,11 @@ export function scoreSpan(
     for (const f of prediction?.top ?? []) evidence.push({ kind: 'feature', theme, feature: f.feature, weight: f.weight, start: f.start, end: f.end });
   }
   return { scores, evidence };
+}
+
+/** Noisy-OR of the distinct rules of `theme` that fired (0 when none did; no Map for the common case). */
+function themeRuleStrength(hits: readonly RuleHit[], theme: string): number {
+  let weights: Map<string, number> | undefined;
+  for (const h of hits) if (h.theme === theme) (weights ??= new Map()).set(h.ruleId, h.weight);
+  return weights === undefined ? 0 : ruleStrength(weights.values());
 }

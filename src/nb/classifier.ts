@@ -4,9 +4,10 @@
  * feature.
  */
 import { InputError, ModelError } from '../errors';
-import type { Feature, FeatureSettings } from '../text/features';
+import { encodeFeatures, featureVocabulary, type EncodedFeatures, type Feature, type FeatureSettings, type FeatureVocabulary } from '../text/features';
+import type { Token } from '../text/types';
 import { consistencyIssues, type ModelFile } from './model-file';
-import { createScorer, type TopFeature } from './score';
+import { createRowScorer, createScorer, type RawScores, type TopFeature } from './score';
 import { compileWeights, logistic } from './weights';
 
 /** One label's score for one input. */
@@ -42,6 +43,16 @@ export interface Classifier {
   readonly model: ModelFile;
   /** Independent per-label scores for one input's features. */
   predict(features: readonly Feature[], options?: PredictOptions): Record<string, LabelPrediction>;
+  /**
+   * One sentence's features, encoded as vocabulary rows for {@link Classifier.predictEncoded}:
+   * the tagger's fast path (no string or object per feature).
+   */
+  encode(tokens: readonly Token[]): EncodedFeatures;
+  /**
+   * `predict` for an input made of encoded sentences: exactly the result `predict`
+   * gives for the concatenation of their extracted features.
+   */
+  predictEncoded(encoded: readonly EncodedFeatures[], options?: PredictOptions): Record<string, LabelPrediction>;
 }
 
 /**
@@ -65,26 +76,36 @@ export function createClassifier(model: ModelFile): Classifier {
     calibration: model.calibration.method === 'platt' ? model.calibration.perLabel : undefined,
   });
   const score = createScorer(compiled);
+  const scoreRows = createRowScorer(compiled);
+  let vocabulary: FeatureVocabulary | undefined; // built on first encode (a pass over the vocabulary)
+  const featureSettings = Object.freeze({ ...model.features, ngramRange: Object.freeze([...model.features.ngramRange]) as [number, number] });
+  const predictions = ({ logOdds, top }: RawScores): Record<string, LabelPrediction> => {
+    const out: Record<string, LabelPrediction> = {};
+    for (let l = 0; l < labels.length; l++) {
+      const x = logOdds[l]!;
+      out[labels[l]!] = { probability: logistic(x), logOdds: x, top: top[l]! };
+    }
+    return out;
+  };
   const thresholds = Object.freeze(Object.fromEntries(labels.map((label) => [label, model.thresholds[label]!])));
 
-  return Object.freeze({
+  const classifier: Classifier = {
     name: model.name,
     labels,
     thresholds,
-    featureSettings: Object.freeze({ ...model.features, ngramRange: Object.freeze([...model.features.ngramRange]) as [number, number] }),
+    featureSettings,
     model,
-    predict(features: readonly Feature[], options: PredictOptions = {}): Record<string, LabelPrediction> {
-      const topK = options.topK ?? 5;
-      if (!Number.isInteger(topK) || topK < 0) {
-        throw new InputError(`predict: topK must be a non-negative integer, got ${String(topK)}`, { code: 'INVALID_OPTIONS' });
-      }
-      const { logOdds, top } = score(features, topK);
-      const out: Record<string, LabelPrediction> = {};
-      for (let l = 0; l < labels.length; l++) {
-        const x = logOdds[l]!;
-        out[labels[l]!] = { probability: logistic(x), logOdds: x, top: top[l]! };
-      }
-      return out;
-    },
-  });
+    predict: (features, options = {}) => predictions(score(features, topKOf(options))),
+    encode: (tokens) => encodeFeatures(tokens, featureSettings, (vocabulary ??= featureVocabulary(model.vocabulary, compiled.index, featureSettings))),
+    predictEncoded: (encoded, options = {}) => predictions(scoreRows(encoded, topKOf(options))),
+  };
+  return Object.freeze(classifier);
+}
+
+function topKOf(options: PredictOptions): number {
+  const topK = options.topK ?? 5;
+  if (!Number.isInteger(topK) || topK < 0) {
+    throw new InputError(`predict: topK must be a non-negative integer, got ${String(topK)}`, { code: 'INVALID_OPTIONS' });
+  }
+  return topK;
 }

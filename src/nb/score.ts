@@ -3,7 +3,7 @@
  * and, on request, the features that pushed hardest towards each label. Shared
  * by the classifier and by cross-validation so both score exactly alike.
  */
-import type { Feature } from '../text/features';
+import type { EncodedFeatures, Feature } from '../text/features';
 import { lengthScale, type CompiledWeights } from './weights';
 
 /** A feature that weighed FOR a label in one input. */
@@ -29,90 +29,141 @@ const NO_FEATURES: readonly TopFeature[] = Object.freeze([]);
 
 /** Creates a scoring function bound to compiled weights. Holds scratch buffers, reused across calls. */
 export function createScorer(compiled: CompiledWeights): (features: readonly Feature[], topK: number) => RawScores {
+  const core = createCore(compiled);
+  const { index } = compiled;
+  return (features, topK) => {
+    core.begin();
+    for (const feature of features) {
+      const row = index.get(feature.key);
+      if (row !== undefined) core.add(row, feature.start, feature.end); // else not in the vocabulary: no evidence either way
+    }
+    return core.finish(topK);
+  };
+}
+
+/**
+ * Like {@link createScorer}, for features already encoded as vocabulary rows (one
+ * entry per sentence of the span): the same scores, without string look-ups.
+ */
+export function createRowScorer(compiled: CompiledWeights): (encoded: readonly EncodedFeatures[], topK: number) => RawScores {
+  const core = createCore(compiled);
+  return (encoded, topK) => {
+    core.begin();
+    for (const { rows, starts, ends } of encoded) for (let i = 0; i < rows.length; i++) core.add(rows[i]!, starts[i]!, ends[i]!);
+    return core.finish(topK);
+  };
+}
+
+interface ScoringCore {
+  begin(): void;
+  /** One occurrence of a vocabulary row at [start, end). */
+  add(row: number, start: number, end: number): void;
+  finish(topK: number): RawScores;
+}
+
+function createCore(compiled: CompiledWeights): ScoringCore {
   const { weights, bias, index, binary, lengthReference } = compiled;
+  const keys = compiled.keys;
   const labelCount = compiled.labels.length;
   // Per vocabulary row: the call that last saw it, and its slot in that call's distinct list.
   const seenIn = new Uint32Array(index.size);
   const slotOf = new Int32Array(index.size);
   let call = 0;
-  // Distinct known features of the current input: vocabulary row, first occurrence, count.
-  const rows: number[] = [];
-  const firsts: Feature[] = [];
-  const times: number[] = [];
+  // Distinct known features of the current input, in order of first occurrence:
+  // vocabulary row, span of the first occurrence, count.
+  let rows = new Int32Array(256);
+  let starts = new Int32Array(256);
+  let ends = new Int32Array(256);
+  let times = new Float64Array(256);
+  let distinct = 0;
+  let counted = 0;
   // The running top-k of one label: slot indices and (unscaled) contributions, best first.
   let bestSlot = new Int32Array(8);
   let bestWeight = new Float64Array(8);
   const logOdds = new Float64Array(labelCount);
   const top: (readonly TopFeature[])[] = new Array<readonly TopFeature[]>(labelCount).fill(NO_FEATURES);
 
-  return (features, topK) => {
-    call = call === 0xffffffff ? 1 : call + 1;
-    if (call === 1) seenIn.fill(0);
-    rows.length = 0;
-    firsts.length = 0;
-    times.length = 0;
-    let counted = 0;
-    for (const feature of features) {
-      const row = index.get(feature.key);
-      if (row === undefined) continue; // not in the vocabulary: no evidence either way
+  /** Order of the top list: larger contribution first, then feature key, then position (deterministic). */
+  const ranksBefore = (weight: number, slot: number, otherWeight: number, otherSlot: number): boolean => {
+    if (weight !== otherWeight) return weight > otherWeight;
+    const a = keys[rows[slot]!]!;
+    const b = keys[rows[otherSlot]!]!;
+    return a !== b ? a < b : starts[slot]! < starts[otherSlot]!;
+  };
+
+  return {
+    begin() {
+      call = call === 0xffffffff ? 1 : call + 1;
+      if (call === 1) seenIn.fill(0);
+      distinct = 0;
+      counted = 0;
+    },
+    add(row, start, end) {
       if (seenIn[row] === call) {
         if (!binary) {
           times[slotOf[row]!]!++;
           counted++;
         }
-        continue;
+        return;
+      }
+      if (distinct === rows.length) {
+        rows = grow(rows);
+        starts = grow(starts);
+        ends = grow(ends);
+        times = grow(times);
       }
       seenIn[row] = call;
-      slotOf[row] = rows.length;
-      rows.push(row);
-      firsts.push(feature);
-      times.push(1);
+      slotOf[row] = distinct;
+      rows[distinct] = row;
+      starts[distinct] = start;
+      ends[distinct] = end;
+      times[distinct] = 1;
+      distinct++;
       counted++;
-    }
-    if (topK > bestSlot.length) {
-      bestSlot = new Int32Array(topK);
-      bestWeight = new Float64Array(topK);
-    }
-    const scale = lengthScale(counted, lengthReference);
-    for (let l = 0; l < labelCount; l++) {
-      let evidence = 0;
-      let kept = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const contribution = times[i]! * weights[rows[i]! * labelCount + l]!;
-        evidence += contribution;
-        if (!(contribution > 0) || topK === 0) continue;
-        // Insertion into a short sorted list (scale > 0 is common to all, so rank unscaled).
-        if (kept === topK && !ranksBefore(contribution, i, bestWeight[kept - 1]!, bestSlot[kept - 1]!, firsts)) continue;
-        let at = kept < topK ? kept++ : topK - 1;
-        while (at > 0 && ranksBefore(contribution, i, bestWeight[at - 1]!, bestSlot[at - 1]!, firsts)) {
-          bestWeight[at] = bestWeight[at - 1]!;
-          bestSlot[at] = bestSlot[at - 1]!;
-          at--;
+    },
+    finish(topK) {
+      if (topK > bestSlot.length) {
+        bestSlot = new Int32Array(topK);
+        bestWeight = new Float64Array(topK);
+      }
+      const scale = lengthScale(counted, lengthReference);
+      for (let l = 0; l < labelCount; l++) {
+        let evidence = 0;
+        let kept = 0;
+        for (let i = 0; i < distinct; i++) {
+          const contribution = times[i]! * weights[rows[i]! * labelCount + l]!;
+          evidence += contribution;
+          if (!(contribution > 0) || topK === 0) continue;
+          // Insertion into a short sorted list (scale > 0 is common to all, so rank unscaled).
+          if (kept === topK && !ranksBefore(contribution, i, bestWeight[kept - 1]!, bestSlot[kept - 1]!)) continue;
+          let at = kept < topK ? kept++ : topK - 1;
+          while (at > 0 && ranksBefore(contribution, i, bestWeight[at - 1]!, bestSlot[at - 1]!)) {
+            bestWeight[at] = bestWeight[at - 1]!;
+            bestSlot[at] = bestSlot[at - 1]!;
+            at--;
+          }
+          bestWeight[at] = contribution;
+          bestSlot[at] = i;
         }
-        bestWeight[at] = contribution;
-        bestSlot[at] = i;
+        logOdds[l] = bias[l]! + scale * evidence;
+        if (kept === 0) {
+          top[l] = NO_FEATURES;
+          continue;
+        }
+        const list: TopFeature[] = [];
+        for (let p = 0; p < kept; p++) {
+          const slot = bestSlot[p]!;
+          list.push({ feature: keys[rows[slot]!]!, weight: scale * bestWeight[p]!, start: starts[slot]!, end: ends[slot]! });
+        }
+        top[l] = list;
       }
-      logOdds[l] = bias[l]! + scale * evidence;
-      if (kept === 0) {
-        top[l] = NO_FEATURES;
-        continue;
-      }
-      const list: TopFeature[] = [];
-      for (let p = 0; p < kept; p++) {
-        const first = firsts[bestSlot[p]!]!;
-        list.push({ feature: first.key, weight: scale * bestWeight[p]!, start: first.start, end: first.end });
-      }
-      top[l] = list;
-    }
-    firsts.length = 0; // do not keep the caller's features alive
-    return { logOdds, top };
+      return { logOdds, top };
+    },
   };
 }
 
-/** Order of the top list: larger contribution first, then feature key, then position (deterministic). */
-function ranksBefore(weight: number, slot: number, otherWeight: number, otherSlot: number, firsts: readonly Feature[]): boolean {
-  if (weight !== otherWeight) return weight > otherWeight;
-  const a = firsts[slot]!;
-  const b = firsts[otherSlot]!;
-  return a.key !== b.key ? a.key < b.key : a.start < b.start;
+function grow<T extends Int32Array | Float64Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

@@ -56,6 +56,8 @@ export interface CompiledWeights {
   readonly labels: readonly string[];
   /** Feature key -> row in `weights`. */
   readonly index: ReadonlyMap<string, number>;
+  /** Row -> feature key (the vocabulary). */
+  readonly keys: readonly string[];
   readonly weights: Float64Array;
   /** Per label, the log prior odds (0 for `complement`), calibrated. */
   readonly bias: Float64Array;
@@ -86,7 +88,7 @@ export function compileWeights(input: WeightInput): CompiledWeights {
   const index = new Map<string, number>();
   vocabulary.forEach((key, f) => index.set(key, f));
   const lengthReference = input.lengthNorm.method === 'sqrt' ? input.lengthNorm.reference : Infinity;
-  return { labels, index, weights, bias, lengthReference, binary: input.binary };
+  return { labels, index, keys: vocabulary, weights, bias, lengthReference, binary: input.binary };
 }
 
 /** Scale of the evidence sum for an input with n counted features. */

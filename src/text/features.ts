@@ -149,14 +149,125 @@ export function extractFeatures(tokens: readonly Token[], settings: FeatureSetti
       }
     }
   }
-  if (settings.negatedWords && !settings.negation) {
-    for (const token of tokens) {
-      if (!token.negated || token.kind !== 'word' || token.stop || token.pos === 'PROPN' || token.pos === 'PART' || token.pos === 'NUM') continue;
-      const word = settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
-      if (word) features.push({ key: NEGATION_PREFIX + word, start: token.start, end: token.end });
-    }
+  for (const feature of negatedWordFeatures(tokens, settings)) features.push(feature);
+  return features;
+}
+
+/** The additive `not_<lemma>` features of the content words inside a negation scope (`negatedWords`). */
+function negatedWordFeatures(tokens: readonly Token[], settings: FeatureSettings): Feature[] {
+  const features: Feature[] = [];
+  if (!settings.negatedWords || settings.negation) return features;
+  for (const token of tokens) {
+    if (!token.negated || token.kind !== 'word' || token.stop || token.pos === 'PROPN' || token.pos === 'PART' || token.pos === 'NUM') continue;
+    const word = settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
+    if (word) features.push({ key: NEGATION_PREFIX + word, start: token.start, end: token.end });
   }
   return features;
+}
+
+/**
+ * How a classifier's vocabulary is looked up when encoding (see {@link encodeFeatures}):
+ * single keys by string, and two-unit keys by the rows of their two parts, so a bigram
+ * is found without building its string.
+ */
+export interface FeatureVocabulary {
+  /** Feature key -> row. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Number of rows. */
+  readonly size: number;
+  /**
+   * `row(a) * size + row(b)` -> row of the key "a b", for every two-part key; null
+   * when that cannot stand in for strings (n-grams other than 1..2, or a two-part
+   * key whose parts are not keys themselves, possible with features given to training).
+   */
+  readonly pairs: ReadonlyMap<number, number> | null;
+}
+
+/** Builds the lookup of {@link encodeFeatures} for a vocabulary (keys in row order). */
+export function featureVocabulary(vocabulary: readonly string[], index: ReadonlyMap<string, number>, settings: FeatureSettings): FeatureVocabulary {
+  const size = vocabulary.length;
+  const [minN, maxN] = settings.ngramRange;
+  let pairs: Map<number, number> | null = minN === 1 && maxN <= 2 ? new Map() : null;
+  for (let row = 0; pairs !== null && row < size; row++) {
+    const key = vocabulary[row]!;
+    const space = key.indexOf(' ');
+    if (space < 0) continue;
+    const a = index.get(key.slice(0, space));
+    const b = index.get(key.slice(space + 1));
+    if (a === undefined || b === undefined || key.indexOf(' ', space + 1) >= 0) pairs = null;
+    else pairs.set(a * size + b, row);
+  }
+  return { index, size, pairs };
+}
+
+/**
+ * The features of one sentence that are in the vocabulary, as rows and spans, in the
+ * order {@link extractFeatures} lists them (features outside the vocabulary are left
+ * out: they carry no evidence). Same result as looking up each extracted key, without
+ * building a string or an object per feature.
+ */
+export interface EncodedFeatures {
+  readonly rows: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** Encodes one sentence's features as vocabulary rows (see {@link EncodedFeatures}). */
+export function encodeFeatures(tokens: readonly Token[], settings: FeatureSettings, vocabulary: FeatureVocabulary): EncodedFeatures {
+  const out = scratch;
+  out.length = 0;
+  const { index, pairs } = vocabulary;
+  const runs = unitRuns(tokens, settings);
+  let plain = pairs !== null;
+  for (const run of runs) for (const unit of run) if (unit.key.includes(' ')) plain = false;
+  if (!plain) {
+    for (const feature of extractFeatures(tokens, settings)) {
+      const row = index.get(feature.key);
+      if (row !== undefined) out.push(row, feature.start, feature.end);
+    }
+    return packed(out);
+  }
+  const [minN, maxN] = settings.ngramRange;
+  // Unigrams (their rows are kept, -1 for keys outside the vocabulary), then bigrams.
+  const unitRows: number[][] = runs.map((run) => run.map((unit) => index.get(unit.key) ?? -1));
+  runs.forEach((run, r) => {
+    const rows = unitRows[r]!;
+    for (let i = 0; i < run.length; i++) if (rows[i]! >= 0) out.push(rows[i]!, run[i]!.start, run[i]!.end);
+  });
+  if (maxN >= 2 && minN <= 2) {
+    const size = vocabulary.size;
+    runs.forEach((run, r) => {
+      const rows = unitRows[r]!;
+      for (let i = 0; i + 1 < run.length; i++) {
+        const a = rows[i]!;
+        const b = rows[i + 1]!;
+        if (a < 0 || b < 0) continue;
+        const row = pairs!.get(a * size + b);
+        if (row !== undefined) out.push(row, run[i]!.start, run[i + 1]!.end);
+      }
+    });
+  }
+  for (const feature of negatedWordFeatures(tokens, settings)) {
+    const row = index.get(feature.key);
+    if (row !== undefined) out.push(row, feature.start, feature.end);
+  }
+  return packed(out);
+}
+
+// Reused between calls: row, start, end triples of the sentence being encoded.
+const scratch: number[] = [];
+
+function packed(triples: readonly number[]): EncodedFeatures {
+  const n = triples.length / 3;
+  const rows = new Int32Array(n);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    rows[i] = triples[3 * i]!;
+    starts[i] = triples[3 * i + 1]!;
+    ends[i] = triples[3 * i + 2]!;
+  }
+  return { rows, starts, ends };
 }
 
 /** Features of every sentence of an analysed text, sentence by sentence. */
