@@ -10,7 +10,7 @@ import type { ModelFile } from './nb/model-file';
 import type { AnalyzedText } from './text/types';
 import { fuseTheme, type FusionMode } from './fuse/fuse';
 import { aggregateDocument } from './fuse/document';
-import { scoreSpan, sentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
+import { scoreSpan, sentenceSignals, type SentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
 import { buildParts } from './tagger-build';
 
 import { pageAt, type PageSpan } from './pages';
@@ -97,13 +97,31 @@ export function createTagger(options: TaggerOptions): Tagger {
 
 function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly string[], text: string, tagOptions: TagOptions): TagResult {
   const mode = options.mode ?? 'fused';
-  const analyzed = parts.analyzer.analyze(text);
   const pageOf = pageLookup(tagOptions.pages);
-  const signals = analyzed.sentences.map((sentence) => sentenceSignals(parts, sentence, mode));
-  const sentences: SentenceResult[] = analyzed.sentences.map((sentence, i) => {
-    const scored = scoreSpan(parts, [signals[i]!], themes, mode, options.topFeatures ?? 3);
+  const documentFrom = options.documentFrom ?? 'paragraphs';
+  const sentences: SentenceResult[] = [];
+  const passages: Record<string, ThemeScore>[] = [];
+  // Block by block: a sentence's tokens and signals are dropped once its paragraph is
+  // scored, so memory follows the result, not the analysis, on long documents.
+  let block: SentenceSignals[] = [];
+  let blockIndex = -1;
+  const finishBlock = (): void => {
+    // A one-sentence paragraph scores as its sentence; longer ones are scored as a whole.
+    if (documentFrom !== 'sentences' && block.length > 0) {
+      passages.push(block.length === 1 ? sentences[sentences.length - 1]!.scores : scoreSpan(parts, block, themes, mode, 0).scores);
+    }
+    block = [];
+  };
+  parts.analyzer.forEachSentence(text, (sentence) => {
+    if (sentence.block !== blockIndex) {
+      finishBlock();
+      blockIndex = sentence.block;
+    }
+    const signals = sentenceSignals(parts, sentence, mode);
+    block.push(signals);
+    const scored = scoreSpan(parts, [signals], themes, mode, options.topFeatures ?? 3);
     const page = pageOf(sentence.start);
-    return {
+    sentences.push({
       index: sentence.index,
       block: sentence.block,
       start: sentence.start,
@@ -113,24 +131,9 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       themes: themes.filter((t) => scored.scores[t]!.tagged),
       scores: scored.scores,
       evidence: scored.evidence.map((e) => withPage(e, pageOf(e.start), text)),
-    };
-  });
-  const documentFrom = options.documentFrom ?? 'paragraphs';
-  const passages: Record<string, ThemeScore>[] = [];
-  if (documentFrom !== 'sentences') {
-    // A one-sentence paragraph scores as its sentence; longer ones are scored as a whole.
-    const byBlock = new Map<number, number[]>();
-    analyzed.sentences.forEach((s, i) => {
-      const list = byBlock.get(s.block);
-      if (list) list.push(i);
-      else byBlock.set(s.block, [i]);
     });
-    for (const members of byBlock.values()) {
-      passages.push(
-        members.length === 1 ? sentences[members[0]!]!.scores : scoreSpan(parts, members.map((i) => signals[i]!), themes, mode, 0).scores,
-      );
-    }
-  }
+  });
+  finishBlock();
   const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, documentFrom !== 'paragraphs');
   return {
     ...(tagOptions.id === undefined ? {} : { id: tagOptions.id }),

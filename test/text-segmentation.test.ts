@@ -153,3 +153,17 @@ describe('sentence segmentation', () => {
     expect(analyzer.analyze(input).sentences.map((s) => s.text)).toEqual(expected);
   });
 });
+
+describe('forEachSentence (streaming analysis)', () => {
+  it('hands over the same sentences, in order, and the same blocks as analyze()', () => {
+    const analyzer = createTextAnalyzer(model);
+    const text = '4.12 The GP was not told. Nobody asked the children.\n\n• Visits were missed.\n\nReview panel\n\nThe school did not refer.';
+    const seen: AnalyzedText['sentences'][number][] = [];
+    const streamed = analyzer.forEachSentence(text, (s) => void seen.push(s));
+    const whole = analyzer.analyze(text);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen).toEqual(whole.sentences);
+    expect(streamed.blocks).toEqual(whole.blocks);
+    expect(streamed.text).toBe(text);
+  });
+});

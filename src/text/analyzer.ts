@@ -15,7 +15,7 @@ import { continuesAfterFullStop, isInitial, startsSentenceAfterInitial } from '.
 import { layOutBlocks, type LaidOutBlock } from './blocks';
 import { cleanText, type CleanedText } from './clean';
 import { SentenceAssembler } from './sentence-assembler';
-import type { AnalyzedText, Block, Sentence, TextAnalyzer, Token } from './types';
+import type { Block, Sentence, TextAnalyzer, Token } from './types';
 import { createWinkReader, type WinkReader, type WinkReading } from './wink-reader';
 
 /**
@@ -27,7 +27,15 @@ import { createWinkReader, type WinkReader, type WinkReading } from './wink-read
 export function createTextAnalyzer(winkModel: object): TextAnalyzer {
   const read = createWinkReader(winkModel);
   return {
-    analyze: (text) => analyzeText(checkText(text), read),
+    analyze: (text) => {
+      const sentences: Sentence[] = [];
+      const input = checkText(text);
+      return { text: input, blocks: analyzeText(input, read, (s) => void sentences.push(s)), sentences };
+    },
+    forEachSentence: (text, visit) => {
+      const input = checkText(text);
+      return { text: input, blocks: analyzeText(input, read, visit) };
+    },
     tokenize: (text) => tokenizeSnippet(checkText(text), read),
   };
 }
@@ -37,13 +45,17 @@ function checkText(text: unknown): string {
   return text;
 }
 
-function analyzeText(input: string, read: WinkReader): AnalyzedText {
+/**
+ * Analyses `input`, handing each sentence to `emit` as soon as it is complete (so a
+ * caller can drop its tokens before the next block is read), and returns the blocks.
+ */
+function analyzeText(input: string, read: WinkReader, emit: (sentence: Sentence) => void): Block[] {
   const cleaned = cleanText(input);
   const layout = layOutBlocks(cleaned.text);
   const winkText = layout.winkText;
   const laidOut = layout.blocks;
   const blocks: Block[] = [];
-  const sentences: Sentence[] = [];
+  let sentenceCount = 0;
   const sentence = new SentenceAssembler(input, cleaned, read.lemmaOfWord, read.isLexiconWord);
   let sentenceBlock = -1; // index into laidOut of the sentence being collected
   let emittedBlock = -1; // index into laidOut of the last block emitted
@@ -58,7 +70,7 @@ function analyzeText(input: string, read: WinkReader): AnalyzedText {
     const tokens = sentence.finish();
     const start = tokens[0]!.start;
     const end = tokens[tokens.length - 1]!.end;
-    sentences.push({ index: sentences.length, block: blocks.length - 1, start, end, text: input.slice(start, end), tokens });
+    emit({ index: sentenceCount++, block: blocks.length - 1, start, end, text: input.slice(start, end), tokens });
   };
 
   const visit: TokenVisitor = (wink, i, start, end, spaceBefore, winkSentenceStart) => {
@@ -87,7 +99,7 @@ function analyzeText(input: string, read: WinkReader): AnalyzedText {
     chunkStart = chunkEnd;
   }
   finishSentence();
-  return { text: input, blocks, sentences };
+  return blocks;
 }
 
 function tokenizeSnippet(input: string, read: WinkReader): readonly Token[] {

@@ -57,6 +57,12 @@ export interface AnalyzedText {
 /** Turns text into blocks, sentences and tokens. Created once, reused, pure. */
 export interface TextAnalyzer {
   analyze(text: string): AnalyzedText;
+  /**
+   * `analyze` one sentence at a time: each sentence goes to `visit` as soon as it is
+   * complete, in order, and is not kept, so memory stays bounded on long documents.
+   * Returns the text and its blocks.
+   */
+  forEachSentence(text: string, visit: (sentence: Sentence) => void): Omit<AnalyzedText, 'sentences'>;
   /** Tokens of a short snippet, as one sentence (used to compile rule examples and patterns). */
   tokenize(text: string): readonly Token[];
 }
