@@ -1,12 +1,15 @@
-// Batch tagging memory benchmark: generates a large archive (text files and
-// multi-page PDFs with embedded images, tens of MB) in a temp folder, runs the
-// built CLI (`practice-themes tag DIR --out FILE`) over a tenth of it and over all
-// of it, and reports peak RSS (VmHWM from /proc, which covers every worker
-// thread) and throughput. Flat memory means the two peaks are close.
+// Batch tagging benchmark: generates archives (text files and multi-page PDFs
+// padded like scans, so file bytes overstate text about tenfold) in a temp folder and
+// runs the built CLI (`practice-themes tag DIR --out FILE`) over them:
+//   1. memory: a folder of --mb MB of files and one a tenth of that size; peak RSS
+//      (VmHWM from /proc, which covers every worker thread) should stay flat;
+//   2. scaling: a folder of --files files with --jobs 1 and with --jobs N.
+// Throughput is reported in text MB/s (characters extracted and tagged, from the
+// output records), besides files/s and file MB/s.
 //
-// Usage: npm run build && node bench/batch-memory.mjs [--files 300] [--jobs 2] [--keep]
+// Usage: npm run bench:batch [-- --mb 200 --files 400 --jobs 2 --keep]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +19,15 @@ import { buildPdf } from '../test/fixtures/generate-pdf.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
-const { values } = parseArgs({ options: { files: { type: 'string', default: '300' }, jobs: { type: 'string', default: String(availableParallelism()) }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '200' },
+    files: { type: 'string', default: '400' },
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    keep: { type: 'boolean' },
+  },
+});
+const folderBytes = Number(values.mb) * 1048576;
 const fileCount = Number(values.files);
 const jobs = Number(values.jobs);
 
@@ -65,23 +76,25 @@ function pdfWithImage(seed, pages) {
   return Buffer.concat([pdf, Buffer.from(`%${'x'.repeat(120)}\n`.repeat(Math.floor((150 * 1024) / 122)))]);
 }
 
-function generate(dir, n) {
+/** Writes `n` files (or, with n = Infinity, files until `maxBytes`) and returns their bytes and count. */
+function generate(dir, n, maxBytes = Infinity) {
   mkdirSync(dir, { recursive: true });
   let bytes = 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i < n && bytes < maxBytes; i++) {
     const file = i % 3 === 0 ? join(dir, `review-${String(i).padStart(4, '0')}.pdf`) : join(dir, `review-${String(i).padStart(4, '0')}.txt`);
     const content = i % 3 === 0 ? pdfWithImage(i, 8) : Buffer.from(documentText(i, 24));
     writeFileSync(file, content);
     bytes += content.length;
   }
-  return bytes;
+  return { bytes, files: i };
 }
 
 /** Runs the CLI, sampling VmRSS/VmHWM of the child every 50 ms. */
-function runCli(dir, out) {
+function runCli(dir, out, jobCount) {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, 'tag', dir, '--jobs', String(jobs), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'tag', dir, '--jobs', String(jobCount), '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
@@ -107,30 +120,55 @@ function runCli(dir, out) {
 }
 
 const mb = (kb) => (kb / 1024).toFixed(0);
+
+/** Tags a generated folder and prints one line of figures. */
+async function measure(work, name, { files, maxBytes }, jobCount) {
+  const dir = join(work, name);
+  if (!existsSync(dir)) generate(dir, files, maxBytes);
+  const generated = folderSizes[dir] ?? (folderSizes[dir] = folderSize(dir));
+  const out = join(work, `${name}-${jobCount}.jsonl`);
+  const run = await runCli(dir, out, jobCount);
+  if (run.code !== 0) {
+    console.error(run.stderr);
+    throw new Error(`CLI exited with ${run.code}`);
+  }
+  const records = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  const characters = records.reduce((n, r) => n + (r.meta?.characters ?? 0), 0);
+  const summary = /(\d+) page\(s\), (\d+) sentence\(s\)/.exec(run.stderr);
+  const q = (f) => mb(run.samples[Math.min(run.samples.length - 1, Math.floor(run.samples.length * f))] ?? 0);
+  console.log(
+    `${generated.files} files (${(generated.bytes / 1048576).toFixed(1)} MB of files, ${(characters / 1e6).toFixed(1)} MB of text, ${summary?.[1] ?? '?'} pages, ${summary?.[2] ?? '?'} sentences), --jobs ${jobCount}: ` +
+      `${run.seconds.toFixed(1)} s, ${(generated.files / run.seconds).toFixed(1)} files/s, text ${(characters / 1e6 / run.seconds).toFixed(2)} MB/s (files ${(generated.bytes / 1048576 / run.seconds).toFixed(1)} MB/s); ` +
+      `peak RSS ${mb(run.peakKb)} MB; RSS at 25/50/75/95% of the run: ${q(0.25)}/${q(0.5)}/${q(0.75)}/${q(0.95)} MB; ${records.length} records`,
+  );
+  rmSync(out, { force: true });
+  return { ...run, characters };
+}
+
+// Bytes and files of each generated folder (measured once).
+const folderSizes = {};
+function folderSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const f of readdirSync(dir)) {
+    bytes += statSync(join(dir, f)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'practice-themes-bench-'));
 try {
-  const results = [];
-  for (const n of [Math.max(10, Math.round(fileCount / 10)), fileCount]) {
-    const dir = join(work, `archive-${n}`);
-    const bytes = generate(dir, n);
-    const out = join(work, `out-${n}.jsonl`);
-    const run = await runCli(dir, out);
-    if (run.code !== 0) {
-      console.error(run.stderr);
-      throw new Error(`CLI exited with ${run.code}`);
-    }
-    const docs = readFileSync(out, 'utf8').trimEnd().split('\n').length;
-    const summary = /(\d+) page\(s\), (\d+) sentence\(s\)/.exec(run.stderr);
-    const q = (f) => mb(run.samples[Math.min(run.samples.length - 1, Math.floor(run.samples.length * f))] ?? 0);
-    results.push({ n, bytes, docs, ...run });
-    console.log(
-      `${n} files (${(bytes / 1048576).toFixed(1)} MB, ${summary?.[1] ?? '?'} pages, ${summary?.[2] ?? '?'} sentences), --jobs ${jobs}: ` +
-        `${run.seconds.toFixed(1)} s, ${(n / run.seconds).toFixed(1)} files/s, ${((bytes / 1048576) / run.seconds).toFixed(2)} MB/s; ` +
-        `peak RSS ${mb(run.peakKb)} MB; RSS at 25/50/75/95% of the run: ${q(0.25)}/${q(0.5)}/${q(0.75)}/${q(0.95)} MB; output ${(statSync(out).size / 1048576).toFixed(1)} MB, ${docs} records`,
-    );
-  }
-  const [small, large] = results;
-  console.log(`peak RSS grows ${((large.peakKb / small.peakKb - 1) * 100).toFixed(0)}% for ${large.n / small.n}x the files`);
+  console.log(`memory: a ${values.mb} MB folder and one a tenth of its size, --jobs ${jobs}`);
+  const small = await measure(work, 'tenth', { files: Infinity, maxBytes: folderBytes / 10 }, jobs);
+  rmSync(join(work, 'tenth'), { recursive: true, force: true });
+  const large = await measure(work, 'full', { files: Infinity, maxBytes: folderBytes }, jobs);
+  rmSync(join(work, 'full'), { recursive: true, force: true });
+  console.log(`peak RSS grows ${((large.peakKb / small.peakKb - 1) * 100).toFixed(0)}% for 10x the files`);
+  console.log(`\nscaling: ${fileCount} files, --jobs 1 against --jobs ${jobs}`);
+  const one = await measure(work, 'scaling', { files: fileCount }, 1);
+  const many = await measure(work, 'scaling', { files: fileCount }, jobs);
+  console.log(`--jobs ${jobs} is ${(one.seconds / many.seconds).toFixed(2)}x as fast as --jobs 1 (aim: >= 1.7x with ${jobs} free cores)`);
 } finally {
   if (values.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
