@@ -88,6 +88,8 @@ export interface HashableExample {
   /** Pre-computed features, hashed by key only when the example has no text. */
   readonly features?: readonly (string | { readonly key: string; readonly [other: string]: unknown })[] | undefined;
   readonly themes: readonly string[];
+  /** Counted this many times in training; hashed only when not 1, so unweighted hashes are unchanged. */
+  readonly weight?: number | undefined;
 }
 
 /**
@@ -105,6 +107,7 @@ export function canonicalExamples(examples: readonly HashableExample[]): string 
       if (example.text === undefined && example.features !== undefined) {
         row.push(example.features.map((f) => (typeof f === 'string' ? f : f.key)));
       }
+      if (example.weight !== undefined && example.weight !== 1) row.push({ weight: example.weight });
       return JSON.stringify(row);
     })
     .sort()

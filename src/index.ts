@@ -7,8 +7,8 @@
 // Tagging
 export { createTagger } from './tagger';
 export type { Tagger, TaggerOptions, TagOptions, TagInput, PageSpan } from './tagger';
-export { fuseTheme, ruleStrength, calibrateToThreshold, TAG_THRESHOLD } from './fuse/fuse';
-export type { FusionMode } from './fuse/fuse';
+export { fuseTheme, ruleStrength, calibrateToThreshold, gateFactor, TAG_THRESHOLD } from './fuse/fuse';
+export type { FusionMode, PracticeGate } from './fuse/fuse';
 
 // Results
 export {
@@ -41,7 +41,7 @@ export { tagResultJsonSchema, schemaFiles } from './json-schemas';
 // Text
 export { createTextAnalyzer } from './text/analyzer';
 export type { TextAnalyzer, AnalyzedText, Block, BlockKind, Sentence, Token } from './text/types';
-export { extractFeatures, DEFAULT_FEATURE_SETTINGS, featureSettingsSchema } from './text/features';
+export { extractFeatures, extractTextFeatures, DEFAULT_FEATURE_SETTINGS, featureSettingsSchema } from './text/features';
 export type { Feature, FeatureSettings } from './text/features';
 export { cleanText, joinHyphenation } from './text/clean';
 
@@ -61,13 +61,17 @@ export { checkRuleExamples } from './rules/examples';
 export { trainModel, DEFAULT_TRAIN_SETTINGS } from './nb/train';
 export type { TrainingExample, TrainOptions } from './nb/train';
 export { createClassifier } from './nb/classifier';
+export { createPracticeGate } from './nb/gate';
+export type { PracticeGateScorer } from './nb/gate';
 export type { Classifier, LabelPrediction } from './nb/classifier';
 export { parseModel, safeParseModel, serializeModel, modelJsonSchema, MODEL_FORMAT, MODEL_FILE_VERSION } from './nb/model-file';
-export type { ModelFile } from './nb/model-file';
+export type { ModelFile, Gate } from './nb/model-file';
 
 // Corpus
-export { CorpusUnitSchema, LabelledExampleSchema, GenreSchema, parseCorpus, parseJsonLines } from './corpus/schema';
-export type { CorpusUnit, LabelledExample, Genre } from './corpus/schema';
+export { CorpusUnitSchema, LabelledExampleSchema, GenreSchema, SourceKindSchema, parseCorpus, parseJsonLines } from './corpus/schema';
+export type { CorpusUnit, LabelledExample, Genre, SourceKind } from './corpus/schema';
+export { trainingExamplesOf, isRealRegister, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
+export type { TrainingExampleOptions } from './corpus/training-examples';
 export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';
 export type { CorpusStats, BalanceMinimums } from './corpus/stats';
 export { findNearDuplicates } from './corpus/near-duplicates';

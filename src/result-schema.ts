@@ -73,6 +73,13 @@ export interface SentenceResult {
   readonly text: string;
   /** 1-based page number (PDF). */
   readonly page?: number;
+  /**
+   * Probability (0..1) that the sentence states a practice point (a finding, a
+   * shortfall, good practice, a recommendation) rather than narrative, method or
+   * background; present when the model has a practice gate. Theme scores of a span
+   * below the gate threshold are scaled down by it.
+   */
+  readonly practice?: number;
   /** Themes tagged on this sentence, in taxonomy order. */
   readonly themes: string[];
   /** Every theme's result for this sentence. */
@@ -82,10 +89,19 @@ export interface SentenceResult {
 
 /** One theme aggregated over the document. */
 export interface DocumentTheme {
-  /** Fused 0..1 score at document level. */
+  /**
+   * Document-level 0..1 score, min(strength, 1 - 0.5^support): high only when the
+   * theme is both strong and carried by enough of the text (src/fuse/document.ts).
+   */
   readonly score: number;
   readonly tagged: boolean;
   readonly source: Source;
+  /** The strongest passage's (or sentence's) fused score. */
+  readonly strength: number;
+  /** Number of passages (paragraphs, or sentences with documentFrom 'sentences') tagged with the theme. */
+  readonly passages: number;
+  /** Share of the document's sentences that lie in tagged passages (0..1). */
+  readonly coverage: number;
   /** Number of sentences tagged with the theme. */
   readonly sentences: number;
   /** Share of the document's sentences tagged with the theme (0..1). */
@@ -146,12 +162,21 @@ const sentenceResultSchema = z.object({
   end: offset,
   text: z.string(),
   page,
+  practice: unit.optional(),
   themes: z.array(z.string()),
   scores: z.record(z.string(), themeScoreSchema),
   evidence: z.array(evidenceSchema),
 });
 const documentThemeSchema = z.object({
-  score: unit, tagged: z.boolean(), source: sourceSchema, sentences: offset, share: unit, evidence: z.array(evidenceSchema),
+  score: unit,
+  tagged: z.boolean(),
+  source: sourceSchema,
+  strength: unit,
+  passages: offset,
+  coverage: unit,
+  sentences: offset,
+  share: unit,
+  evidence: z.array(evidenceSchema),
 });
 const resultMetaSchema = z.object({
   characters: offset,

@@ -7,6 +7,7 @@ import { InputError } from './errors';
 import { createTextAnalyzer } from './text/analyzer';
 import { compileRules, type CompiledRules } from './rules/compile';
 import { createClassifier, type Classifier } from './nb/classifier';
+import { createPracticeGate, type PracticeGateScorer } from './nb/gate';
 import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { TextAnalyzer } from './text/types';
@@ -22,6 +23,7 @@ export interface PartsOptions {
 
 const analyzers = new WeakMap<object, TextAnalyzer>();
 const classifiers = new WeakMap<ModelFile, Classifier>();
+const gates = new WeakMap<ModelFile, PracticeGateScorer | null>();
 const compiledRules = new WeakMap<readonly RuleSet[], CompiledRules>();
 
 /**
@@ -47,6 +49,12 @@ function classifierFor(model: ModelFile): Classifier {
   return classifier;
 }
 
+function gateFor(model: ModelFile): PracticeGateScorer | undefined {
+  let gate = gates.get(model);
+  if (gate === undefined) gates.set(model, (gate = createPracticeGate(model) ?? null));
+  return gate ?? undefined;
+}
+
 function rulesFor(ruleSets: readonly RuleSet[], analyzer: TextAnalyzer): CompiledRules {
   let compiled = compiledRules.get(ruleSets);
   if (!compiled) compiledRules.set(ruleSets, (compiled = compileRules(ruleSets, { analyzer })));
@@ -64,6 +72,7 @@ export function buildParts(options: PartsOptions): TaggerParts {
   return {
     analyzer,
     classifier,
+    gate: options.model ? gateFor(options.model) : undefined,
     rules,
     themes,
     modelInfo: options.model

@@ -4,6 +4,7 @@ import { matchSentence, type RuleHit } from './rules/match';
 import { fuseTheme, ruleStrength, type FusionMode } from './fuse/fuse';
 import type { CompiledRules } from './rules/compile';
 import type { Classifier } from './nb/classifier';
+import type { PracticeGateScorer } from './nb/gate';
 import type { Sentence, TextAnalyzer } from './text/types';
 import type { FeatureEvidence, RuleEvidence, ThemeScore } from './result-schema';
 
@@ -11,6 +12,8 @@ import type { FeatureEvidence, RuleEvidence, ThemeScore } from './result-schema'
 export interface TaggerParts {
   readonly analyzer: TextAnalyzer;
   readonly classifier: Classifier | undefined;
+  /** The model's practice-statement gate, when it has one. */
+  readonly gate: PracticeGateScorer | undefined;
   readonly rules: CompiledRules | undefined;
   readonly themes: readonly string[];
   readonly modelInfo: { name: string; version: number; corpusHash: string } | undefined;
@@ -23,6 +26,8 @@ export type SpanEvidence = Omit<RuleEvidence, 'text' | 'page'> | Omit<FeatureEvi
 /** Scores and evidence of one span. */
 export interface SpanScores {
   readonly scores: Record<string, ThemeScore>;
+  /** Practice-statement probability of the span (absent without a gate, or in rules mode). */
+  readonly practice?: number;
   /** Evidence of the tagged themes: every rule hit, then the top model features. */
   readonly evidence: SpanEvidence[];
 }
@@ -55,10 +60,12 @@ export function scoreSpan(
 ): SpanScores {
   const hits = signals.length === 1 ? signals[0]!.hits : signals.flatMap((s) => s.hits);
   let predictions: ReturnType<Classifier['predict']> | undefined;
+  let gate: { practice: number; threshold: number } | undefined;
   if (parts.classifier && mode !== 'rules') {
     const encoded: EncodedFeatures[] = [];
     for (const s of signals) if (s.features) encoded.push(s.features);
     predictions = parts.classifier.predictEncoded(encoded, { topK: topFeatures });
+    if (parts.gate) gate = { practice: parts.gate.practiceEncoded(encoded), threshold: parts.gate.threshold };
   }
   const scores: Record<string, ThemeScore> = {};
   const evidence: SpanEvidence[] = [];
@@ -69,13 +76,14 @@ export function scoreSpan(
       themeRuleStrength(hits, theme),
       prediction && threshold !== undefined ? { probability: prediction.probability, threshold } : undefined,
       mode,
+      gate,
     );
     scores[theme] = score;
     if (!score.tagged || topFeatures === 0) continue;
     for (const h of hits) if (h.theme === theme) evidence.push({ kind: 'rule', theme, ruleId: h.ruleId, weight: h.weight, start: h.start, end: h.end });
     for (const f of prediction?.top ?? []) evidence.push({ kind: 'feature', theme, feature: f.feature, weight: f.weight, start: f.start, end: f.end });
   }
-  return { scores, evidence };
+  return { scores, evidence, ...(gate ? { practice: gate.practice } : {}) };
 }
 
 /** Noisy-OR of the distinct rules of `theme` that fired (0 when none did; no Map for the common case). */

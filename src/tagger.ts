@@ -9,7 +9,7 @@ import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { AnalyzedText } from './text/types';
 import { fuseTheme, type FusionMode } from './fuse/fuse';
-import { aggregateDocument } from './fuse/document';
+import { aggregateDocument, DEFAULT_DOCUMENT_DECISION, type DocumentDecision, type ScoredPassage } from './fuse/document';
 import { scoreSpan, sentenceSignals, type SentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
 import { buildParts } from './tagger-build';
 
@@ -34,10 +34,18 @@ export interface TaggerOptions {
   /**
    * What decides a document's themes: `paragraphs` scores each paragraph (block) as a
    * whole, the granularity the model learned from (corpus units are sentences and
-   * short passages); `sentences` takes the strongest sentence; `both` the stronger
-   * of the two. Sentence results are reported in every case. @default 'paragraphs'
+   * short passages); `sentences` scores each sentence alone; `both` scores paragraphs
+   * and takes the strength from the stronger of a paragraph and a sentence. Sentence
+   * results are reported in every case. @default 'paragraphs'
    */
   readonly documentFrom?: 'paragraphs' | 'sentences' | 'both';
+  /**
+   * How much of a document must carry a theme for a document-level tag: a theme is
+   * tagged when its strongest passage is and either `minPassages` passages carry it
+   * or they cover `minShare` of the sentences (see src/fuse/document.ts).
+   * @default DEFAULT_DOCUMENT_DECISION
+   */
+  readonly documentDecision?: Partial<DocumentDecision>;
   /** Pieces of evidence kept per theme at document level. @default 5 */
   readonly maxEvidence?: number;
   /** Model features reported per tagged theme and sentence. @default 3 */
@@ -100,7 +108,8 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const pageOf = pageLookup(tagOptions.pages);
   const documentFrom = options.documentFrom ?? 'paragraphs';
   const sentences: SentenceResult[] = [];
-  const passages: Record<string, ThemeScore>[] = [];
+  const passages: ScoredPassage[] = [];
+  const sentencePassages: ScoredPassage[] = [];
   // Block by block: a sentence's tokens and signals are dropped once its paragraph is
   // scored, so memory follows the result, not the analysis, on long documents.
   let block: SentenceSignals[] = [];
@@ -108,7 +117,10 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const finishBlock = (): void => {
     // A one-sentence paragraph scores as its sentence; longer ones are scored as a whole.
     if (documentFrom !== 'sentences' && block.length > 0) {
-      passages.push(block.length === 1 ? sentences[sentences.length - 1]!.scores : scoreSpan(parts, block, themes, mode, 0).scores);
+      passages.push({
+        scores: block.length === 1 ? sentences[sentences.length - 1]!.scores : scoreSpan(parts, block, themes, mode, 0).scores,
+        sentences: block.length,
+      });
     }
     block = [];
   };
@@ -128,13 +140,19 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       end: sentence.end,
       text: sentence.text,
       ...(page === undefined ? {} : { page }),
+      ...(scored.practice === undefined ? {} : { practice: scored.practice }),
       themes: themes.filter((t) => scored.scores[t]!.tagged),
       scores: scored.scores,
       evidence: scored.evidence.map((e) => withPage(e, pageOf(e.start), text)),
     });
+    if (documentFrom !== 'paragraphs') sentencePassages.push({ scores: scored.scores, sentences: 1 });
   });
   finishBlock();
-  const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, documentFrom !== 'paragraphs');
+  const decision: DocumentDecision = { ...DEFAULT_DOCUMENT_DECISION, ...options.documentDecision };
+  const document =
+    documentFrom === 'sentences'
+      ? aggregateDocument(themes, sentences, sentencePassages, options.maxEvidence ?? 5, decision)
+      : aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, decision, sentencePassages);
   return {
     ...(tagOptions.id === undefined ? {} : { id: tagOptions.id }),
     themes: themes.filter((t) => document[t]!.tagged),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateToThreshold, fuseTheme, ruleStrength } from '../src/fuse/fuse';
-import { aggregateDocument } from '../src/fuse/document';
+import { aggregateDocument, documentScore } from '../src/fuse/document';
 import type { SentenceResult, ThemeScore } from '../src/result-schema';
 
 describe('ruleStrength (noisy-OR of rule weights)', () => {
@@ -78,10 +78,15 @@ describe('aggregateDocument', () => {
     evidence: a >= 0.5 ? [{ kind: 'feature', theme: 'a', feature: `f${index}`, weight: evidenceWeight, start: index * 10, end: index * 10 + 3, text: 'xxx' }] : [],
   });
 
-  it('takes the strongest sentence, counts tagged sentences and their share', () => {
-    const doc = aggregateDocument(['a', 'b'], [sentence(0, 0.7, 1), sentence(1, 0.2), sentence(2, 0.9, 2), sentence(3, 0.1)], [], 5);
-    expect(doc.a!.score).toBeCloseTo(0.9, 12);
+  const asPassages = (list: SentenceResult[]) => list.map((s) => ({ scores: s.scores, sentences: 1 }));
+
+  it('takes the strongest passage, counts tagged sentences and their share', () => {
+    const list = [sentence(0, 0.7, 1), sentence(1, 0.2), sentence(2, 0.9, 2), sentence(3, 0.1)];
+    const doc = aggregateDocument(['a', 'b'], list, asPassages(list), 5);
+    expect(doc.a!.strength).toBeCloseTo(0.9, 12);
+    expect(doc.a!.score).toBeCloseTo(0.9, 12); // half the text carries it: support is ample
     expect(doc.a!.tagged).toBe(true);
+    expect(doc.a!.passages).toBe(2);
     expect(doc.a!.sentences).toBe(2);
     expect(doc.a!.share).toBeCloseTo(0.5, 12);
     expect(doc.a!.evidence.map((e) => (e.kind === 'feature' ? e.feature : ''))).toEqual(['f2', 'f0']);
@@ -90,13 +95,38 @@ describe('aggregateDocument', () => {
   });
 
   it('a paragraph scored as a whole can tag a theme no single sentence carries', () => {
-    const doc = aggregateDocument(['a', 'b'], [sentence(0, 0.3), sentence(1, 0.4)], [{ a: score(0.6), b: score(0.2) }], 5);
+    const doc = aggregateDocument(['a', 'b'], [sentence(0, 0.3), sentence(1, 0.4)], [{ scores: { a: score(0.6), b: score(0.2) }, sentences: 2 }], 5);
     expect(doc.a!.tagged).toBe(true);
     expect(doc.a!.sentences).toBe(0);
   });
 
+  it('one strong passage in a long document is not enough; enough passages or enough coverage is', () => {
+    const decision = { minShare: 0.1, minPassages: 3 };
+    const long = (tagged: number, sentencesEach = 1) =>
+      Array.from({ length: 100 }, (_, i) => ({ scores: { a: score(i < tagged ? 0.95 : 0.1) }, sentences: i < tagged ? sentencesEach : 1 }));
+    const one = aggregateDocument(['a'], [], long(1), 5, decision).a!;
+    expect(one.strength).toBeCloseTo(0.95, 12);
+    expect(one.tagged).toBe(false);
+    expect(one.score).toBeLessThan(0.5);
+    expect(aggregateDocument(['a'], [], long(3), 5, decision).a!.tagged).toBe(true); // three passages
+    expect(aggregateDocument(['a'], [], long(1, 12), 5, decision).a!.tagged).toBe(true); // one passage, 12 of 111 sentences
+    expect(aggregateDocument(['a'], [], long(2), 5, decision).a!.tagged).toBe(false);
+  });
+
+  it('a short text is decided by its strongest passage', () => {
+    const doc = aggregateDocument(['a'], [], [{ scores: { a: score(0.55) }, sentences: 3 }, { scores: { a: score(0.1) }, sentences: 2 }], 5);
+    expect(doc.a!.tagged).toBe(true);
+    expect(doc.a!.score).toBeCloseTo(0.55, 12);
+  });
+
+  it('documentScore never exceeds the strength and reaches 0.5 exactly at support 1', () => {
+    expect(documentScore(0.9, 1)).toBeCloseTo(0.5, 12);
+    expect(documentScore(0.3, 10)).toBeCloseTo(0.3, 12);
+    expect(documentScore(0.9, 0.5)).toBeLessThan(0.5);
+  });
+
   it('an empty document tags nothing', () => {
     const doc = aggregateDocument(['a'], [], [], 5);
-    expect(doc.a).toEqual({ score: 0, tagged: false, source: 'none', sentences: 0, share: 0, evidence: [] });
+    expect(doc.a).toEqual({ score: 0, tagged: false, source: 'none', strength: 0, passages: 0, coverage: 0, sentences: 0, share: 0, evidence: [] });
   });
 });

@@ -29,7 +29,7 @@ function result(text: string, tagged: string[]): TagResult {
   return {
     themes: tagged,
     scores: Object.fromEntries(themes.map((t) => [t, score(t)])),
-    document: Object.fromEntries(themes.map((t) => [t, { score: score(t), tagged: tagged.includes(t), source: 'rules' as const, sentences: tagged.includes(t) ? 1 : 0, share: tagged.includes(t) ? 0.5 : 0, evidence: [] }])),
+    document: Object.fromEntries(themes.map((t) => [t, { score: score(t), tagged: tagged.includes(t), source: 'rules' as const, strength: score(t), passages: tagged.includes(t) ? 1 : 0, coverage: tagged.includes(t) ? 0.5 : 0, sentences: tagged.includes(t) ? 1 : 0, share: tagged.includes(t) ? 0.5 : 0, evidence: [] }])),
     sentences: [sentence, { ...sentence, index: 1, themes: [], evidence: [] }],
     meta: { characters: text.length, sentenceCount: 2, ruleSets: ['test'] },
   };

@@ -26,7 +26,7 @@ describe('page numbers', () => {
     const result = {
       themes: ['t'],
       scores: { t: 1 },
-      document: { t: { score: 1, tagged: true, source: 'rules' as const, sentences: 1, share: 1, evidence: [evidence(33)] } },
+      document: { t: { score: 1, tagged: true, source: 'rules' as const, strength: 1, passages: 1, coverage: 1, sentences: 1, share: 1, evidence: [evidence(33)] } },
       sentences: [{ index: 0, block: 0, start: 12, end: 40, text: '', themes: ['t'], scores: {}, evidence: [evidence(14), evidence(35, 7)] }],
       meta: { characters: 40, sentenceCount: 1, ruleSets: [] },
     } satisfies TagResult;

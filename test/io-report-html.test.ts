@@ -78,7 +78,7 @@ describe('report rendering', () => {
     const result = {
       themes: ['alpha-theme'],
       scores: { 'alpha-theme': 0.8 },
-      document: { 'alpha-theme': { score: 0.8, tagged: true, source: 'rules', sentences: 1, share: 0.5, evidence: [] } },
+      document: { 'alpha-theme': { score: 0.8, tagged: true, source: 'rules', strength: 0.8, passages: 1, coverage: 0.5, sentences: 1, share: 0.5, evidence: [] } },
       sentences: [
         { index: 0, block: 0, start: 0, end: 11, text: 'Intro line.', themes: [], scores: {}, evidence: [] },
         {

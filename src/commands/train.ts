@@ -3,7 +3,8 @@ import { basename, extname, resolve } from 'node:path';
 import { trainModel } from '../nb/train';
 import { readCorpus } from '../files/read-corpus';
 import { saveModel } from '../files/load-model';
-import { loadTextAnalyzer } from '../files/default-tagger';
+import { loadDefaultTagger, loadTextAnalyzer } from '../files/default-tagger';
+import { trainingExamplesOf, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
 export const TRAIN_USAGE = `Usage: practice-themes train CORPUS --out FILE [options]
@@ -18,6 +19,14 @@ Options:
   --folds K           cross-validation folds for thresholds (default: 5)
   --seed N            fold shuffle seed (default: 1)
   --name NAME         model name recorded in the file (default: the corpus file or folder name)
+  --rules PATH        rule set file or folder whose scores the thresholds are fitted with
+                      (repeatable; default: the shipped rule sets; --no-rules for none)
+  --no-rules          fit thresholds for the model alone
+  --real-weight K     how many times a real-register unit (one with source_url) counts
+                      against a written one (default: ${DEFAULT_REAL_WEIGHT}, chosen by cross-validation by page)
+  --calibrate-on real|all
+                      fit thresholds, calibration and the practice gate on the real-register
+                      units only (default when the corpus has any) or on all units
 `;
 
 /** A model's default name: its corpus file or folder name without the extension ("mini-corpus"). */
@@ -34,6 +43,10 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
     folds: { type: 'string' },
     seed: { type: 'string' },
     name: { type: 'string' },
+    rules: { type: 'string', multiple: true },
+    'no-rules': { type: 'boolean' },
+    'real-weight': { type: 'string' },
+    'calibrate-on': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('train takes exactly one CORPUS path');
   if (!values.out) throw new UsageError('train needs --out FILE');
@@ -44,18 +57,38 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   const units = (await readCorpus(positionals[0]!)).filter((u) => split === 'all' || u.split === 'train');
   const labels = values.labels ? values.labels.split(',').map((l) => l.trim()).filter(Boolean) : [...new Set(units.flatMap((u) => u.themes))].sort();
   const analyzer = await loadTextAnalyzer();
-  const model = trainModel(
-    units.map((u) => ({ id: u.id, text: u.text, themes: u.themes, group: u.group })),
-    { labels, analyzer, folds: positiveInt('folds', values.folds, 5), seed, name: values.name ?? corpusName(positionals[0]!) },
-  );
+  const hasReal = units.some((u) => u.source_url !== undefined);
+  const calibrateOn = oneOf('calibrate-on', values['calibrate-on'], ['real', 'all'] as const, hasReal ? 'real' : 'all');
+  if (calibrateOn === 'real' && !hasReal) throw new UsageError('--calibrate-on real needs units with source_url in the corpus');
+  const ruleTagger = values['no-rules'] ? undefined : await loadDefaultTagger({ modelFile: false, ...(values.rules ? { ruleFiles: values.rules } : {}) });
+  const examples = trainingExamplesOf(units, {
+    realWeight: positiveInt('real-weight', values['real-weight'], DEFAULT_REAL_WEIGHT),
+    calibrateOnReal: calibrateOn === 'real',
+    ...(ruleTagger ? { ruleScores: (text: string) => ruleTagger.tag(text).scores } : {}),
+  });
+  const model = trainModel(examples, {
+    labels,
+    analyzer,
+    folds: positiveInt('folds', values.folds, 5),
+    seed,
+    name: values.name ?? corpusName(positionals[0]!),
+    ...(calibrateOn === 'real' ? { calibrationDescription: REAL_REGISTER_DESCRIPTION } : {}),
+  });
   await saveModel(values.out, model);
   const cv = model.metrics.crossValidated;
   await write(io.stderr, `trained on ${units.length} units (${labels.length} themes); ${model.vocabulary.length} features; wrote ${values.out}\n`);
-  await write(io.stderr, `cross-validated on the training units (${cv.folds} folds, grouped by review):\n`);
+  const on = model.training.calibration;
+  await write(
+    io.stderr,
+    on
+      ? `cross-validated (${cv.folds} folds, grouped), scored on ${on.examples} ${on.description} in ${on.groups} groups:\n`
+      : `cross-validated on the training units (${cv.folds} folds, grouped by review):\n`,
+  );
   for (const label of labels) {
     const m = cv.perLabel[label]!;
     await write(io.stderr, `  ${label.padEnd(24)} P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  threshold ${m.threshold.toFixed(3)}\n`);
   }
   await write(io.stderr, `  macro F1 ${cv.macro.f1.toFixed(3)}, micro F1 ${cv.micro.f1.toFixed(3)}\n`);
+  if (model.gate) await write(io.stderr, `  practice gate threshold ${model.gate.threshold.toFixed(2)}\n`);
   return EXIT.ok;
 }

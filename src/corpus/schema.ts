@@ -21,6 +21,24 @@ export const GenreSchema = z.enum([
 ]);
 export type Genre = z.infer<typeof GenreSchema>;
 
+/** The kind of public page a real-register unit was written from. */
+export const SourceKindSchema = z.enum([
+  'scr',
+  'lcspr',
+  'executive-summary',
+  'learning-brief',
+  'seven-minute-briefing',
+  'rapid-review',
+  'panel',
+  'nspcc-summary',
+  'analysis',
+  'inspection',
+  'press',
+  'partnership',
+  'other',
+]);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
 const themeId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme ids are kebab-case');
 
 /** One labelled unit: a sentence or a short passage. */
@@ -33,6 +51,14 @@ export const CorpusUnitSchema = z
     /** The fictional review the unit belongs to; the train/test split is by group. */
     group: z.string().min(1),
     split: z.enum(['train', 'test']),
+    /**
+     * Real-register units only: the public page the unit was written from (in the
+     * project's own words; facts and terms of art kept, sentences not). Its presence
+     * marks a unit as real-register, which training calibrates on.
+     */
+    source_url: z.string().url().optional(),
+    /** Real-register units only: the kind of page it came from. */
+    source_kind: SourceKindSchema.optional(),
   })
   .strict();
 export type CorpusUnit = z.infer<typeof CorpusUnitSchema>;

@@ -1,40 +1,88 @@
 /**
- * Document level: per theme, the strongest sentence or paragraph decides the score;
- * the result also says how many sentences carry the theme, their share, and the
- * strongest evidence across the document.
+ * Document level. A long review mentions every theme somewhere, so the strongest
+ * passage alone would tag nearly every theme on every review. The decision asks
+ * for strength AND extent:
+ *
+ *   strength = the strongest passage's fused score (paragraphs scored whole, or
+ *              sentences, per `documentFrom`)
+ *   support  = max(taggedShare / minShare, taggedPassages / minPassages)
+ *              taggedShare: share of the document's sentences inside tagged passages
+ *   score    = min(strength, 1 - 0.5^support)        tagged = score >= 0.5
+ *
+ * so a theme is tagged when its strongest passage is tagged and either enough
+ * passages carry it or they cover enough of the text. A short text (one to a few
+ * paragraphs) is decided by its strongest passage as before: one tagged paragraph
+ * out of three covers far more than `minShare`. The defaults are fitted by
+ * scripts/fit-document-decision.mjs (see the README's model card).
  */
 import type { DocumentTheme, Evidence, SentenceResult, Source, ThemeScore } from '../result-schema';
+import { TAG_THRESHOLD } from './fuse';
 
-/**
- * Aggregates into document themes: the strongest paragraph scored as a whole
- * (`passages`) and, when `fromSentences`, the strongest sentence.
- */
+/** How much of a document must carry a theme. */
+export interface DocumentDecision {
+  /** Share of sentences in tagged passages that suffices on its own (0..1). */
+  readonly minShare: number;
+  /** Number of tagged passages that suffices on its own. */
+  readonly minPassages: number;
+}
+
+/** Fitted on whole written reviews of the corpus's training split (scripts/fit-document-decision.mjs). */
+export const DEFAULT_DOCUMENT_DECISION: DocumentDecision = Object.freeze({ minShare: 0.1, minPassages: 3 });
+
+/** A scored passage: its per-theme scores and how many sentences it spans. */
+export interface ScoredPassage {
+  readonly scores: Readonly<Record<string, ThemeScore>>;
+  readonly sentences: number;
+}
+
+/** The document score of a theme from its strength and support (see the file comment). */
+export function documentScore(strength: number, support: number): number {
+  return Math.min(strength, 1 - 0.5 ** support);
+}
+
+/** Aggregates passages (and their sentences, for counts and evidence) into document themes. */
 export function aggregateDocument(
   themes: readonly string[],
   sentences: readonly SentenceResult[],
-  passages: readonly Readonly<Record<string, ThemeScore>>[],
+  passages: readonly ScoredPassage[],
   maxEvidence: number,
-  fromSentences = true,
+  decision: DocumentDecision = DEFAULT_DOCUMENT_DECISION,
+  /** More candidates for the strength only (documentFrom 'both': the sentences). */
+  strengthAlso: readonly ScoredPassage[] = [],
 ): Record<string, DocumentTheme> {
   const out: Record<string, DocumentTheme> = {};
+  const totalSentences = Math.max(1, passages.reduce((n, p) => n + p.sentences, 0));
   for (const theme of themes) {
     let best: ThemeScore | undefined;
-    let count = 0;
-    for (const s of sentences) {
-      const score = s.scores[theme];
-      if (!score) continue;
-      if (score.tagged) count++;
-      if (fromSentences && (!best || score.score > best.score)) best = score;
-    }
+    let taggedPassages = 0;
+    let covered = 0;
     for (const p of passages) {
-      const score = p[theme];
+      const score = p.scores[theme];
+      if (!score) continue;
+      if (!best || score.score > best.score) best = score;
+      if (score.score >= TAG_THRESHOLD) {
+        taggedPassages++;
+        covered += p.sentences;
+      }
+    }
+    for (const p of strengthAlso) {
+      const score = p.scores[theme];
       if (score && (!best || score.score > best.score)) best = score;
     }
-    const tagged = best?.tagged ?? false;
+    let count = 0;
+    for (const s of sentences) if (s.scores[theme]?.tagged) count++;
+    const strength = best?.score ?? 0;
+    const coverage = covered / totalSentences;
+    const support = Math.max(coverage / decision.minShare, taggedPassages / decision.minPassages);
+    const score = documentScore(strength, support);
+    const tagged = score >= TAG_THRESHOLD;
     out[theme] = {
-      score: best?.score ?? 0,
+      score,
       tagged,
       source: (tagged ? best?.source : 'none') ?? 'none',
+      strength,
+      passages: taggedPassages,
+      coverage,
       sentences: count,
       share: sentences.length ? count / sentences.length : 0,
       evidence: tagged ? strongestEvidence(theme, sentences, maxEvidence) : [],

@@ -9,6 +9,13 @@
  *   tagged = score >= 0.5
  * A rule of weight >= 0.5 tags on its own; weaker rules tag only together with
  * other rules or with a model that already leans towards the theme.
+ *
+ * The practice gate (when the model has one): a span that states no practice
+ * point (chronology, method, background) should carry no theme however many
+ * domain words it holds. The model's "practice statement" probability g, with the
+ * gate threshold τ fitted on real-register text, scales the fused score:
+ *   gated = score * min(1, g / τ)
+ * so a span the gate doubts keeps a theme only on strong evidence.
  */
 import type { Source, ThemeScore } from '../result-schema';
 
@@ -32,15 +39,29 @@ export function calibrateToThreshold(probability: number, threshold: number): nu
   return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
 }
 
-/** Fuses one theme's rule strength and model probability. */
+/** The practice gate's factor: 1 at or above the gate threshold, g / τ below it (1 without a gate). */
+export function gateFactor(practice: number, threshold: number): number {
+  if (!(threshold > 0)) return 1;
+  return practice >= threshold ? 1 : Math.max(0, practice) / threshold;
+}
+
+/** A span's practice-statement probability and the gate threshold it is held to. */
+export interface PracticeGate {
+  readonly practice: number;
+  readonly threshold: number;
+}
+
+/** Fuses one theme's rule strength and model probability, then applies the practice gate when given. */
 export function fuseTheme(
   ruleScore: number,
   model: { probability: number; threshold: number } | undefined,
   mode: FusionMode = 'fused',
+  gate?: PracticeGate,
 ): ThemeScore {
   const r = mode === 'model' ? 0 : ruleScore;
   const m = model && mode !== 'rules' ? calibrateToThreshold(model.probability, model.threshold) : 0;
-  const score = 1 - (1 - r) * (1 - m);
+  const factor = gate && mode !== 'rules' ? gateFactor(gate.practice, gate.threshold) : 1;
+  const score = (1 - (1 - r) * (1 - m)) * factor;
   const tagged = score >= TAG_THRESHOLD;
   return {
     score,

@@ -9,6 +9,8 @@ export interface CountableExample {
   readonly keys: readonly string[];
   /** Per label (in labels order), whether the example carries it. */
   readonly has: readonly boolean[];
+  /** How many times the example counts (a whole number >= 1). @default 1 */
+  readonly weight?: number;
 }
 
 /** Learned counts, aligned to the vocabulary. */
@@ -17,8 +19,9 @@ export interface FeatureCounts {
   readonly vocabulary: string[];
   /** Per label: counts in examples with (`pos`) and without (`neg`) the label. */
   readonly counts: Record<string, { pos: number[]; neg: number[] }>;
-  /** Per label, the number of examples carrying it. */
+  /** Per label, the number of examples carrying it (weighted). */
   readonly labelCounts: Record<string, number>;
+  /** The number of examples (weighted: an example of weight k counts k times). */
   readonly examples: number;
 }
 
@@ -42,22 +45,24 @@ export function countFeatures(
   const pos = labels.map(() => new Array<number>(vocabulary.length).fill(0));
   const neg = labels.map(() => new Array<number>(vocabulary.length).fill(0));
   const withLabel = labels.map(() => 0);
+  let total = 0;
   perExample.forEach((keys, e) => {
-    const has = examples[e]!.has;
+    const { has, weight = 1 } = examples[e]!;
+    total += weight;
     labels.forEach((_, l) => {
-      if (has[l]) withLabel[l]!++;
+      if (has[l]) withLabel[l]! += weight;
     });
     for (const key of keys) {
       const f = index.get(key);
       if (f === undefined) continue;
-      for (let l = 0; l < labels.length; l++) (has[l] ? pos : neg)[l]![f]!++;
+      for (let l = 0; l < labels.length; l++) (has[l] ? pos : neg)[l]![f]! += weight;
     }
   });
   return {
     vocabulary,
     counts: Object.fromEntries(labels.map((label, l) => [label, { pos: pos[l]!, neg: neg[l]! }])),
     labelCounts: Object.fromEntries(labels.map((label, l) => [label, withLabel[l]!])),
-    examples: examples.length,
+    examples: total,
   };
 }
 

@@ -50,6 +50,36 @@ export const calibrationSchema = z.discriminatedUnion('method', [
   }),
 ]);
 
+const countsSchema = z.strictObject({ pos: z.array(count), neg: z.array(count) });
+
+/**
+ * The practice-statement gate (see src/fuse/fuse.ts): a two-class naive Bayes over
+ * the same vocabulary, "states a practice point" (an example carrying any label)
+ * against "states none" (chronology, method, background). Its threshold is fitted
+ * together with the label thresholds on the calibration examples.
+ */
+export const gateSchema = z.strictObject({
+  /** Gate threshold: spans whose practice probability is below it have their theme scores scaled down. */
+  threshold: unit,
+  /** Platt scaling of the gate's log-odds, fitted out of fold on the calibration examples. */
+  scaling: z.strictObject({ scale: z.number().min(0), shift: z.number() }),
+  /** Training examples carrying any label (weighted). */
+  positives: count,
+  /** Feature counts in examples with and without any label, aligned to `vocabulary`. */
+  counts: countsSchema,
+});
+
+/** Which training examples thresholds, calibration and the gate were fitted on. */
+export const calibrationSetSchema = z.strictObject({
+  /** What the calibration examples are, in words (for example "real-register units"). */
+  description: z.string().min(1),
+  examples: count,
+  /** Cross-validation groups (pages or reviews) among them. */
+  groups: count,
+  /** How many times each calibration example counted in training (the other examples count once). */
+  weight: z.number().int().min(1),
+});
+
 /** Schema of a model file (version 1). */
 export const modelFileSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
@@ -68,13 +98,17 @@ export const modelFileSchema = z.strictObject({
   calibration: calibrationSchema,
   /** Feature extraction settings; prediction must extract features the same way. */
   features: featureSettingsSchema,
+  /** The practice-statement gate; absent in models trained without one. */
+  gate: gateSchema.optional(),
   training: z.strictObject({
     /** SHA-256 of the canonical training examples (src/hash.ts). */
     corpusHash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
     /** Number of training examples. */
     examples: z.number().int().min(1),
-    /** Per label, the number of training examples carrying it (the priors come from these). */
+    /** Per label, the number of training examples carrying it (the priors come from these; weighted). */
     labelCounts: z.record(labelId, count),
+    /** Set when thresholds and calibration were fitted on a subset of the examples. */
+    calibration: calibrationSetSchema.optional(),
   }),
   metrics: z.strictObject({
     crossValidated: z.strictObject({
@@ -115,6 +149,7 @@ const countList = fastList<number>(isWholeCount, 'whole numbers >= 0');
 const loadSchema = modelFileSchema.extend({
   vocabulary: fastList<string>((v) => typeof v === 'string' && v.length > 0, 'non-empty strings'),
   counts: z.record(labelId, z.strictObject({ pos: countList, neg: countList })),
+  gate: gateSchema.extend({ counts: z.strictObject({ pos: countList, neg: countList }) }).optional(),
 });
 /** Cross-validated scores of one label. */
 export type LabelMetrics = z.infer<typeof labelMetricsSchema>;
@@ -122,6 +157,8 @@ export type LabelMetrics = z.infer<typeof labelMetricsSchema>;
 export type Scores = z.infer<typeof scoresSchema>;
 /** Calibration setting. */
 export type Calibration = z.infer<typeof calibrationSchema>;
+/** The practice-statement gate. */
+export type Gate = z.infer<typeof gateSchema>;
 /** Length normalisation setting. */
 export type LengthNorm = z.infer<typeof lengthNormSchema>;
 
@@ -206,15 +243,20 @@ export function consistencyIssues(model: ModelFile): Issue[] {
       break;
     }
   }
-  for (const [label, { pos, neg }] of Object.entries(model.counts)) {
+  const countArrays = Object.entries(model.counts);
+  if (model.gate) countArrays.push(['(gate)', model.gate.counts]);
+  for (const [label, { pos, neg }] of countArrays) {
     for (const [side, array] of [['pos', pos], ['neg', neg]] as const) {
       if (array.length !== vocabulary.length) {
         issues.push({
-          path: ['counts', label, side],
+          path: label === '(gate)' ? ['gate', 'counts', side] : ['counts', label, side],
           message: `has ${array.length} entries but the vocabulary has ${vocabulary.length}: arrays must be aligned to the vocabulary`,
         });
       }
     }
+  }
+  if (model.gate && model.gate.positives > model.training.examples) {
+    issues.push({ path: ['gate', 'positives'], message: `${model.gate.positives} examples state practice but training had only ${model.training.examples}` });
   }
   for (const [label, n] of Object.entries(model.training.labelCounts)) {
     if (n > model.training.examples) {

@@ -27,7 +27,12 @@ export function serializeModel(model: ModelFile): string {
         ? { method: calibration.method, perLabel: perLabel((label) => pick(calibration.perLabel[label]!, ['scale', 'shift'])) }
         : pick(calibration, ['method']),
     features: pick(model.features, ['ngramRange', 'negation', 'stopWords', 'lowercase', 'minCount', 'binary']),
-    training: { corpusHash: training.corpusHash, examples: training.examples, labelCounts: perLabel((label) => training.labelCounts[label]!) },
+    training: {
+      corpusHash: training.corpusHash,
+      examples: training.examples,
+      labelCounts: perLabel((label) => training.labelCounts[label]!),
+      ...(training.calibration ? { calibration: pick(training.calibration, ['description', 'examples', 'groups', 'weight']) } : {}),
+    },
     metrics: {
       crossValidated: {
         folds: cv.folds,
@@ -39,6 +44,10 @@ export function serializeModel(model: ModelFile): string {
     },
     vocabulary: model.vocabulary,
     counts: perLabel((label) => pick(model.counts[label]!, ['pos', 'neg'])),
+    // Last, after the other large arrays, so the header stays reviewable.
+    ...(model.gate
+      ? { gate: { threshold: model.gate.threshold, scaling: pick(model.gate.scaling, ['scale', 'shift']), positives: model.gate.positives, counts: pick(model.gate.counts, ['pos', 'neg']) } }
+      : {}),
   };
   return stringify(canonical, '') + '\n';
 }

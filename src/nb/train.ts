@@ -13,7 +13,8 @@ import { fitPlatt, logLoss, type PlattScaling } from './calibration';
 import { countFeatures, medianCountedFeatures, type CountableExample } from './counts';
 import { outOfFoldLogOdds } from './cross-validate';
 import { assignGroupedFolds, type FoldAssignment } from './folds';
-import { MODEL_FILE_VERSION, MODEL_FORMAT, consistencyIssues, type LabelMetrics, type LengthNorm, type ModelFile } from './model-file';
+import { MODEL_FILE_VERSION, MODEL_FORMAT, consistencyIssues, type Gate, type LabelMetrics, type LengthNorm, type ModelFile } from './model-file';
+import { fitFusion } from './fused-thresholds';
 import { chooseThreshold, scoresOf, type Confusion } from './thresholds';
 import { compileWeights, logistic } from './weights';
 
@@ -35,6 +36,19 @@ export const trainingExampleSchema = z.object({
   themes: z.array(z.string()).readonly(),
   /** Examples sharing a group (one review) stay in one cross-validation fold. Default: the example alone. */
   group: z.string().min(1).optional(),
+  /** How many times the example counts in the learned counts (a whole number). @default 1 */
+  weight: z.number().int().min(1).max(1000).optional(),
+  /**
+   * Fit thresholds, calibration and the gate on this example. When no example sets
+   * it, all examples are used; when some do, only those (for example real-register
+   * text, when the rest is written to teach).
+   */
+  calibrate: z.boolean().optional(),
+  /**
+   * The example's rule strength per label (0..1, see ruleStrength in src/fuse/fuse.ts),
+   * so thresholds are fitted for the fused decision the tagger makes. Absent: 0.
+   */
+  ruleScores: z.record(z.string(), z.number().min(0).max(1)).optional(),
 });
 
 /** One labelled training example (see {@link trainingExampleSchema}). */
@@ -80,6 +94,15 @@ export const trainOptionsSchema = z.object({
    * @default 1
    */
   seed: z.number().int().optional(),
+  /**
+   * Learn a practice-statement gate (examples carrying any label against those carrying
+   * none) and fit its threshold with the label thresholds. `auto`: when examples of
+   * both kinds exist and some example sets `calibrate` or `ruleScores`.
+   * @default 'auto'
+   */
+  gate: z.union([z.boolean(), z.literal('auto')]).optional(),
+  /** In words, what the calibration examples are (recorded in the model file). @default 'calibration examples' */
+  calibrationDescription: z.string().min(1).optional(),
   /** Analyzer for examples given as text. */
   analyzer: z
     .custom<TextAnalyzer>((v) => typeof v === 'object' && v !== null && typeof (v as { analyze?: unknown }).analyze === 'function', {
@@ -134,15 +157,18 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   checkExamples(rows, labels, analyzer);
 
   const documents = rows.map((row) => featuresOf(row, settings, analyzer));
-  const countable: CountableExample[] = rows.map((row, i) => ({
-    keys: documents[i]!.map((f) => f.key),
-    has: labels.map((label) => row.themes.includes(label)),
-  }));
-  const fit = (subset: readonly CountableExample[]) => fitCounts(subset, labels, settings, lengthMethod);
+  const useGate = wantsGate(options.gate ?? 'auto', rows, labels);
+  // The gate learns as one more label: "carries any label".
+  const fitLabels = useGate ? [...labels, GATE_KEY] : labels;
+  const countable: CountableExample[] = rows.map((row, i) => {
+    const has = labels.map((label) => row.themes.includes(label));
+    return { keys: documents[i]!.map((f) => f.key), has: useGate ? [...has, has.some(Boolean)] : has, weight: row.weight ?? 1 };
+  });
+  const fit = (subset: readonly CountableExample[]) => fitCounts(subset, fitLabels, settings, lengthMethod);
   const model = fit(countable);
   for (const label of labels) {
     const n = model.labelCounts[label]!;
-    if (n === 0 || n === rows.length) {
+    if (n === 0 || n === model.examples) {
       throw new InputError(`label "${label}" has ${n === 0 ? 'no' : 'only'} positive examples: a classifier needs both`, { code: 'INVALID_CORPUS' });
     }
   }
@@ -155,24 +181,54 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   } catch (error) {
     throw new InputError(`cannot cross-validate: ${(error as Error).message}`, { code: 'INVALID_CORPUS' });
   }
-  const oof = outOfFoldLogOdds(countable, documents, labels.length, assignment, (subset) =>
-    compileWeights({ labels, alpha, variant, binary: settings.binary, ...fit(subset) }),
+  const oof = outOfFoldLogOdds(countable, documents, fitLabels.length, assignment, (subset) =>
+    compileWeights({ labels: fitLabels, alpha, variant, binary: settings.binary, ...fit(subset) }),
   );
 
-  // Per label: calibration fitted on the out-of-fold log-odds, then the threshold on the calibrated probabilities.
+  // Calibration, thresholds and the gate are fitted on the calibration examples' out-of-fold scores.
+  const flagged = rows.some((row) => row.calibrate !== undefined);
+  const calibrationRows = rows.map((row, i) => i).filter((i) => !flagged || rows[i]!.calibrate === true);
+  if (!calibrationRows.length) throw new InputError('no example is marked calibrate: true', { code: 'INVALID_CORPUS' });
+  const truthOf = (l: number): boolean[] => calibrationRows.map((i) => countable[i]!.has[l]!);
+  const scaling: Record<string, PlattScaling> = {};
+  const probabilitiesOf = (l: number, key: string): number[] => {
+    const x = calibrationRows.map((i) => oof[l]![i]!);
+    const { scale, shift } = (scaling[key] = calibrationMethod === 'platt' ? fitPlatt(x, truthOf(l)) : { scale: 1, shift: 0 });
+    return x.map((v) => logistic(scale * v + shift));
+  };
+  const probabilities = labels.map((label, l) => probabilitiesOf(l, label));
+  const practice = useGate ? probabilitiesOf(labels.length, GATE_KEY) : undefined;
+  const fused = rows.some((row) => row.ruleScores !== undefined) || useGate;
+  const choices: (Confusion & { threshold: number })[] = [];
+  let gateThreshold = 0;
+  if (fused) {
+    const fitted = fitFusion({
+      probabilities,
+      ruleScores: labels.map((label) => calibrationRows.map((i) => rows[i]!.ruleScores?.[label] ?? 0)),
+      truth: labels.map((_, l) => truthOf(l)),
+      ...(practice ? { practice } : {}),
+    });
+    gateThreshold = fitted.gateThreshold;
+    fitted.confusions.forEach((c, l) => choices.push({ ...c, threshold: fitted.thresholds[l]! }));
+  } else {
+    labels.forEach((_, l) => choices.push(chooseThreshold(probabilities[l]!, truthOf(l))));
+  }
+
   const thresholds: Record<string, number> = {};
   const perLabel: Record<string, LabelMetrics> = {};
-  const scaling: Record<string, PlattScaling> = {};
-  const confusions: Confusion[] = [];
   labels.forEach((label, l) => {
-    const truth = countable.map((c) => c.has[l]!);
-    const { scale, shift } = (scaling[label] = calibrationMethod === 'platt' ? fitPlatt(oof[l]!, truth) : { scale: 1, shift: 0 });
-    const probabilities = oof[l]!.map((x) => logistic(scale * x + shift));
-    const choice = chooseThreshold(probabilities, truth);
-    confusions.push(choice);
+    const choice = choices[l]!;
     thresholds[label] = choice.threshold;
-    perLabel[label] = { ...scoresOf(choice), support: model.labelCounts[label]!, threshold: choice.threshold, logLoss: logLoss(probabilities, truth) };
+    perLabel[label] = { ...scoresOf(choice), support: model.labelCounts[label]!, threshold: choice.threshold, logLoss: logLoss(probabilities[l]!, truthOf(l)) };
   });
+  const confusions: Confusion[] = choices;
+  const gate: Gate | undefined = useGate
+    ? { threshold: gateThreshold, scaling: scaling[GATE_KEY]!, positives: model.labelCounts[GATE_KEY]!, counts: model.counts[GATE_KEY]! }
+    : undefined;
+  const labelCounts = Object.fromEntries(labels.map((label) => [label, model.labelCounts[label]!]));
+  const counts = Object.fromEntries(labels.map((label) => [label, model.counts[label]!]));
+  const calibrationGroups = new Set(calibrationRows.map((i) => groupKeys[i])).size;
+  const calibrationWeights = new Set(calibrationRows.map((i) => rows[i]!.weight ?? 1));
   const total = confusions.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
   const mean = (pick: (m: LabelMetrics) => number): number => labels.reduce((s, label) => s + pick(perLabel[label]!), 0) / labels.length;
 
@@ -185,9 +241,25 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
     variant,
     smoothing: { method: 'lidstone', alpha },
     lengthNorm: model.lengthNorm,
-    calibration: calibrationMethod === 'platt' ? { method: 'platt', perLabel: scaling } : { method: 'none' },
+    calibration:
+      calibrationMethod === 'platt' ? { method: 'platt', perLabel: Object.fromEntries(labels.map((label) => [label, scaling[label]!])) } : { method: 'none' },
     features: settings,
-    training: { corpusHash: corpusHash(rows), examples: rows.length, labelCounts: model.labelCounts },
+    ...(gate ? { gate } : {}),
+    training: {
+      corpusHash: corpusHash(rows),
+      examples: model.examples,
+      labelCounts,
+      ...(flagged
+        ? {
+            calibration: {
+              description: options.calibrationDescription ?? 'calibration examples',
+              examples: calibrationRows.length,
+              groups: calibrationGroups,
+              weight: calibrationWeights.size === 1 ? [...calibrationWeights][0]! : 1,
+            },
+          }
+        : {}),
+    },
     metrics: {
       crossValidated: {
         folds: assignment.folds,
@@ -198,7 +270,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
       },
     },
     vocabulary: model.vocabulary,
-    counts: model.counts,
+    counts,
   };
   const issues = consistencyIssues(file);
   if (issues.length) throw new Error(`internal: trained an inconsistent model: ${issues.map((i) => i.message).join('; ')}`);
@@ -206,6 +278,21 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
 }
 
 type ParsedExample = z.output<typeof trainingExampleSchema>;
+
+// The gate's key among the counted labels; label ids are kebab-case, so it cannot clash.
+const GATE_KEY = '(practice)';
+
+/** Whether to learn the practice gate: it needs examples with and without labels. */
+function wantsGate(setting: boolean | 'auto', rows: readonly ParsedExample[], labels: readonly string[]): boolean {
+  const known = new Set(labels);
+  const stating = rows.filter((row) => row.themes.some((t) => known.has(t))).length;
+  const possible = stating > 0 && stating < rows.length;
+  if (setting === true && !possible) {
+    throw new InputError('the practice gate needs examples with and without themes', { code: 'INVALID_CORPUS' });
+  }
+  if (setting === 'auto') return possible && rows.some((row) => row.calibrate !== undefined || row.ruleScores !== undefined);
+  return setting && possible;
+}
 
 /** Validated options with every default filled in. */
 function resolveOptions(options: TrainOptions) {

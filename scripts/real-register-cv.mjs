@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Cross-validation by page on the real-register training units: how much a real
+// unit should weigh against a written one, and whether the practice gate helps.
+// For each setting, an outer 5-fold split by page holds out real pages; the model is
+// trained on everything else (its thresholds, calibration and gate fitted on the
+// remaining real units by trainModel's own grouped CV) and the held-out pages are
+// tagged with rules + model, as the CLI tags. Prints macro-F1 per setting, then the
+// chosen setting's scores on the real-register validation split (the test split).
+// Never reads ../shared/eval: use `practice-themes eval-dev` to measure on it.
+//
+//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5]
+import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createTagger, trainModel, trainingExamplesOf, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
+import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
+
+const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' } } });
+const weights = values.weights.split(',').map(Number);
+const gates = values.gate.split(',').map((g) => g === 'on');
+const outerFolds = Number(values.folds);
+
+const units = (await readCorpus('corpus')).filter((u) => u.split === 'train');
+const validation = (await readCorpus('corpus')).filter((u) => u.split === 'test' && u.source_url);
+const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
+const languageModel = await loadLanguageModel();
+const ruleSets = await loadRuleSets();
+const ruleTagger = createTagger({ languageModel, ruleSets });
+const featuresOf = new Map();
+const analyzeAll = (list) => {
+  for (const u of list) if (!featuresOf.has(u.text)) featuresOf.set(u.text, extractTextFeatures(ruleTagger.analyze(u.text), DEFAULT_FEATURE_SETTINGS).map((f) => f.key));
+};
+analyzeAll(units);
+const ruleScores = new Map(units.map((u) => [u.text, ruleTagger.tag(u.text).scores]));
+const bucket = (s) => parseInt(createHash('sha256').update(`outer:${s}`).digest('hex').slice(0, 8), 16) % outerFolds;
+
+function train(trainUnits, realWeight, gate) {
+  const examples = trainingExamplesOf(trainUnits, { realWeight, ruleScores: (t) => ruleScores.get(t) }).map((e) => ({
+    ...e,
+    text: undefined,
+    features: featuresOf.get(e.text),
+  }));
+  return trainModel(examples, { labels, gate, name: 'cv' });
+}
+
+function f1Table(gold, pred) {
+  const per = {};
+  for (const t of labels) {
+    let tp = 0, fp = 0, fn = 0;
+    gold.forEach((g, i) => {
+      const p = pred[i];
+      if (g.includes(t) && p.includes(t)) tp++;
+      else if (p.includes(t)) fp++;
+      else if (g.includes(t)) fn++;
+    });
+    per[t] = { p: tp + fp ? tp / (tp + fp) : 0, r: tp + fn ? tp / (tp + fn) : 0, f1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0 };
+  }
+  return { per, macro: labels.reduce((s, t) => s + per[t].f1, 0) / labels.length };
+}
+
+const tagAll = (model, list) => {
+  const tagger = createTagger({ languageModel, model, ruleSets });
+  return list.map((u) => tagger.tag(u.text).themes);
+};
+
+const real = units.filter((u) => u.source_url);
+console.log(`${units.length} training units (${real.length} real-register from ${new Set(real.map((u) => u.group)).size} pages); ${validation.length} validation units`);
+const results = [];
+for (const gate of gates) {
+  for (const w of weights) {
+    const gold = [], pred = [];
+    for (let k = 0; k < outerFolds; k++) {
+      const heldOut = real.filter((u) => bucket(u.group) === k);
+      const model = train(units.filter((u) => !(u.source_url && bucket(u.group) === k)), w, gate);
+      gold.push(...heldOut.map((u) => u.themes));
+      pred.push(...tagAll(model, heldOut));
+    }
+    const { macro, per } = f1Table(gold, pred);
+    results.push({ gate, w, macro });
+    console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
+  }
+}
+const best = results.reduce((a, b) => (b.macro > a.macro + 1e-9 ? b : a));
+console.log(`chosen: gate ${best.gate ? 'on' : 'off'}, weight ${best.w}`);
+const model = train(units, best.w, best.gate);
+analyzeAll(validation);
+const { macro, per } = f1Table(validation.map((u) => u.themes), tagAll(model, validation));
+console.log(`validation split (${validation.length} real-register units): macro-F1 ${macro.toFixed(3)}`);
+for (const t of labels) console.log(`  ${t.padEnd(22)} P ${per[t].p.toFixed(3)} R ${per[t].r.toFixed(3)} F1 ${per[t].f1.toFixed(3)}`);

@@ -1,0 +1,50 @@
+/**
+ * Corpus units as training examples: real-register units (those with a
+ * `source_url`) count `realWeight` times and are the ones thresholds, calibration
+ * and the practice gate are fitted on; rule scores make those fits match the
+ * fused decision the tagger makes.
+ */
+import type { TrainingExample } from '../nb/train';
+import type { CorpusUnit } from './schema';
+
+/**
+ * How many times a real-register unit counts against a written one, chosen by
+ * cross-validation by page on the real-register training units
+ * (scripts/choose-real-weight.mjs; see the README's model card).
+ */
+export const DEFAULT_REAL_WEIGHT = 2;
+
+/** What the calibration examples are, as the model file records it. */
+export const REAL_REGISTER_DESCRIPTION = 'real-register units (written from public review pages), grouped by page';
+
+/** How corpus units become training examples. */
+export interface TrainingExampleOptions {
+  /** Weight of a real-register unit. @default DEFAULT_REAL_WEIGHT */
+  readonly realWeight?: number;
+  /** Fit thresholds, calibration and the gate on real-register units only. @default true when any unit is real-register */
+  readonly calibrateOnReal?: boolean;
+  /** Rule strength per theme of a text (for example a rules-only tagger's scores). */
+  readonly ruleScores?: (text: string) => Readonly<Record<string, number>>;
+}
+
+/** Whether a unit was written from a public page (real register) rather than written to teach. */
+export const isRealRegister = (unit: Pick<CorpusUnit, 'source_url'>): boolean => unit.source_url !== undefined;
+
+/** Maps units to training examples (order kept). */
+export function trainingExamplesOf(units: readonly CorpusUnit[], options: TrainingExampleOptions = {}): TrainingExample[] {
+  const anyReal = units.some(isRealRegister);
+  const calibrateOnReal = options.calibrateOnReal ?? anyReal;
+  const realWeight = options.realWeight ?? DEFAULT_REAL_WEIGHT;
+  return units.map((u) => {
+    const real = isRealRegister(u);
+    return {
+      id: u.id,
+      text: u.text,
+      themes: u.themes,
+      group: u.group,
+      ...(real && realWeight !== 1 ? { weight: realWeight } : {}),
+      ...(calibrateOnReal ? { calibrate: real } : {}),
+      ...(options.ruleScores ? { ruleScores: { ...options.ruleScores(u.text) } } : {}),
+    };
+  });
+}
