@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds dist/ (npm run build) only when it is missing or older than the sources it
 // is built from, so `npm run example`, `train`, `lint-rules`, ... start in about a
-// second instead of waiting for tsup every time.
+// second instead of waiting for tsup every time. `--check` only tells: exit 0 when
+// dist/ is up to date, 3 when a build is needed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,12 @@ function newest(path) {
 const missing = OUTPUTS.filter((f) => !existsSync(join(root, f)));
 const builtAt = missing.length ? 0 : Math.min(...OUTPUTS.map((f) => statSync(join(root, f)).mtimeMs));
 const sourcesAt = Math.max(...INPUTS.map((f) => newest(join(root, f))));
-if (missing.length || sourcesAt > builtAt) {
+const stale = missing.length > 0 || sourcesAt > builtAt;
+if (process.argv.includes('--check')) {
+  process.stdout.write(stale ? `stale: ${missing.length ? `${missing[0]} is missing` : 'sources changed since the last build'}\n` : 'up to date\n');
+  process.exit(stale ? 3 : 0);
+}
+if (stale) {
   process.stderr.write(`build-if-stale: ${missing.length ? `${missing[0]} is missing` : 'sources changed since the last build'}; building\n`);
   for (const [command, ...args] of [['npx', '--no-install', 'tsup', '--silent'], [process.execPath, 'scripts/write-cts-types.mjs']]) {
     const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });

@@ -26,6 +26,8 @@ export const DocumentRecordSchema = z.object({
   line: z.number().int().positive().optional(),
   /** Number of pages (PDF). */
   pages: z.number().int().nonnegative().optional(),
+  /** The extracted text, with `--emit-text`: every evidence offset indexes into it. */
+  text: z.string().optional(),
   themes: z.array(z.string()),
   scores: z.record(z.string(), resultShapes.unit),
   document: z.record(z.string(), resultShapes.documentTheme),

@@ -29,6 +29,13 @@ Options:
   --out FILE              write output to FILE (atomically) instead of stdout
   --report FILE.html      also write a self-contained HTML report (PATH mode)
   --jobs N                worker threads for PATH mode (default: number of CPUs)
+  --progress, --no-progress
+                          PATH mode: draw the live progress line on stderr or not (default:
+                          only when stderr is a terminal); counts records for .jsonl/.csv inputs
+  --unsupported U         PATH mode: files of other types in folders are skipped and counted
+                          on stderr (skip, the default), or each is an error record (error)
+  --emit-text             PATH mode: add the extracted text to each document record ("text"),
+                          so evidence offsets into PDF/DOCX/HTML text can be checked
   --id-column C           id column of .csv/.jsonl inputs (default: id)
   --text-column C         text column of .csv/.jsonl inputs (default: text)
 `;
@@ -48,6 +55,10 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     out: { type: 'string' },
     report: { type: 'string' },
     jobs: { type: 'string' },
+    progress: { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
+    unsupported: { type: 'string' },
+    'emit-text': { type: 'boolean' },
     'id-column': { type: 'string' },
     'text-column': { type: 'string' },
   });
@@ -67,6 +78,8 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
       if (values.out || values.report || level === 'sentence') throw new UsageError('--format text prints a readable summary to stdout; it takes no --out, --report or --level');
       return tagPathsAsText(positionals, await loadDefaultTagger(taggerOptions), io, values['id-column'], values['text-column']);
     }
+    if (values.progress && values['no-progress']) throw new UsageError('--progress and --no-progress exclude each other');
+    if (values['emit-text'] && (level === 'sentence' || format === 'csv')) throw new UsageError('--emit-text adds the text to document records: use it with --format jsonl or json at document level');
     const { runBatch } = await import('../io/batch');
     const result = await runBatch(
       {
@@ -74,6 +87,9 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
         jobs: positiveInt('jobs', values.jobs, 0) || undefined,
         format,
         level,
+        unsupported: oneOf('unsupported', values.unsupported, ['skip', 'error'] as const, 'skip'),
+        emitText: values['emit-text'] === true,
+        ...(values.progress ? { progress: true } : values['no-progress'] ? { progress: false } : {}),
         out: values.out,
         report: values.report,
         idColumn: values['id-column'],

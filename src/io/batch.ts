@@ -7,12 +7,13 @@
  * on stderr and exit code 1 at the end. The CLI only parses arguments and calls it.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { isPracticeThemesError, toIssues, InputError } from '../errors';
 import type { ErrorRecord } from './document';
 import { batchItems, type BatchItem } from './batch-tasks';
-import { expandPaths } from './expand-paths';
+import { expandPaths, type ExpandedInput } from './expand-paths';
+import { countRecords } from './count-records';
 import { formatOfPath, isMultiRecordFormat } from './formats';
 import { mapOrdered } from './ordered-map';
 import { createOutputFormatter } from './output';
@@ -44,6 +45,10 @@ export const BatchOptionsSchema = z.object({
   csvDelimiter: z.string().length(1).optional(),
   /** Live progress line; @default true when stderr is a terminal */
   progress: z.boolean().optional(),
+  /** Files of unsupported types in folders: 'skip' (counted on stderr) or 'error' (an error record each). @default 'skip' */
+  unsupported: z.enum(['skip', 'error']).default('skip'),
+  /** Add the extracted text to each document record (`text`), so evidence offsets can be checked. @default false */
+  emitText: z.boolean().default(false),
   /** Tagger factory run in each worker. @default loadDefaultTagger of dist/node.js */
   tagger: z.object({ module: z.string(), exportName: z.string().optional(), args: z.array(z.unknown()).optional() }).optional(),
   /** Worker script. @default dist/batch-worker.js beside the running bundle */
@@ -72,7 +77,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   const counts = { files: 0, documents: 0, pages: 0, sentences: 0, failures: 0 };
   const failuresByCode: Record<string, number> = {};
   const themeCounts: Record<string, number> = {};
-  const summary = (): BatchSummary => ({ ...counts, failuresByCode, themes: themeCounts, elapsedMs: Date.now() - started });
+  const summary = (): BatchSummary => ({ ...counts, failuresByCode, themes: themeCounts, elapsedMs: Date.now() - started, skipped });
   const fail = (error: unknown): BatchRun => {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return { exitCode: 2, summary: summary() };
@@ -82,7 +87,9 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   if (!parsed.success) return fail(new InputError('invalid batch options', { code: 'INVALID_OPTIONS', issues: toIssues(parsed.error.issues) }));
   const opts = parsed.data;
 
-  const inputs = await expandPaths(opts.paths);
+  const skipped: Record<string, number> = {};
+  const onSkipped = (path: string) => void (skipped[extname(path).toLowerCase() || '(none)'] = (skipped[extname(path).toLowerCase() || '(none)'] ?? 0) + 1);
+  const inputs = await expandPaths(opts.paths, { unsupported: opts.unsupported, onSkipped });
   counts.files = inputs.length;
   const files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
   try {
@@ -105,14 +112,18 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
     pool = await startWorkerPool({
       size: jobs,
       ...(opts.workerUrl ? { workerUrl: typeof opts.workerUrl === 'string' ? opts.workerUrl : new URL(opts.workerUrl.href) } : {}),
-      setup: { level: opts.level, report: opts.report !== undefined, ...(opts.tagger ? { tagger: opts.tagger } : {}) },
+      setup: { level: opts.level, report: opts.report !== undefined, emitText: opts.emitText, ...(opts.tagger ? { tagger: opts.tagger } : {}) },
     });
     const themes = pool.themes;
     for (const t of themes) themeCounts[t] = 0;
     const formatter = createOutputFormatter({ format: opts.format, level: opts.level, themes });
     sink = opts.out ? await fileSink(resolve(opts.out)) : streamSink(io.stdout);
     report = opts.report ? await createReportWriter(resolve(opts.report), { themes, title: reportTitle(opts.report) }) : undefined;
-    progress = createProgress(io.stderr, inputs.length, opts.progress === undefined ? {} : { live: opts.progress });
+    // With .jsonl/.csv inputs, a live line counts records (files of one document count one each).
+    const live = opts.progress ?? io.stderr.isTTY === true;
+    const byRecord = live && manyRecords;
+    const total = byRecord ? await countUnits(inputs) : inputs.length;
+    progress = createProgress(io.stderr, total, { live, unit: byRecord ? 'records' : 'files' });
 
     await sink.write(formatter.begin());
     let filesDone = 0;
@@ -132,7 +143,8 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
         await sink!.write(formatter.error(outcome.error));
         if (report) await report.add(outcome.error);
       }
-      if (item.last) progress?.update(++filesDone);
+      if (byRecord) progress?.update(++filesDone);
+      else if (item.last) progress?.update(++filesDone);
     };
     const noteFailure = (record: ErrorRecord) => {
       counts.failures++;
@@ -156,4 +168,14 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   } finally {
     await pool?.close();
   }
+}
+
+/** Work units of the inputs: one per file, one per record of a .jsonl/.csv file. */
+async function countUnits(inputs: readonly ExpandedInput[]): Promise<number> {
+  let total = 0;
+  for (const input of inputs) {
+    const format = input.kind === 'file' ? formatOfPath(input.path) : undefined;
+    total += input.kind === 'file' && (format === 'jsonl' || format === 'csv') ? Math.max(1, await countRecords(input.path, format)) : 1;
+  }
+  return total;
 }

@@ -4,7 +4,9 @@
  * extensions only, entries sorted by name, hidden entries and symlinked folders
  * skipped; a folder named like a document, "x.pdf/", is listed too, so the reader
  * reports it as unreadable, and walked), a glob (`reviews/**\/*.pdf`) expanded and sorted. A path that matches
- * nothing is an error record, never a silent skip; a file reached twice is read once.
+ * nothing is an error record, never a silent skip; a file reached twice is read once. Files of
+ * unsupported types met in a folder are passed to `onSkipped` (the batch counts them on stderr),
+ * or, with `unsupported: 'error'`, listed like any file so the reader reports each one.
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -22,6 +24,14 @@ export type ExpandedInput =
 export interface ExpandOptions {
   /** Base of relative paths and globs. @default process.cwd() */
   readonly cwd?: string;
+  /**
+   * What to do with files of unsupported types found in folders: `'skip'` them (each is
+   * passed to `onSkipped`), or list them as `'error'`s (the reader's UNSUPPORTED_FORMAT).
+   * Hidden files are always left out. @default 'skip'
+   */
+  readonly unsupported?: 'skip' | 'error';
+  /** Called with each file skipped for its type. */
+  readonly onSkipped?: (path: string) => void;
 }
 
 /** Expands files, folders and globs into files to read, plus error records for arguments that match nothing. */
@@ -35,11 +45,12 @@ export async function expandPaths(inputs: readonly string[], options: ExpandOpti
     seen.add(key);
     out.push({ kind: 'file', path });
   };
+  const onUnsupported = options.unsupported === 'error' ? addFile : (path: string) => options.onSkipped?.(path);
   for (const input of inputs) {
     const kind = await pathKind(resolve(cwd, input));
     if (kind === 'directory') {
       const before = out.length;
-      await walkFolder(input, cwd, addFile, (record) => out.push({ kind: 'error', record }));
+      await walkFolder(input, cwd, addFile, (record) => out.push({ kind: 'error', record }), onUnsupported);
       if (out.length > before) continue;
       // An empty folder named like a document ("x.pdf/") goes to the reader, which says it is a folder.
       if (formatOfPath(input)) addFile(input);
@@ -49,8 +60,9 @@ export async function expandPaths(inputs: readonly string[], options: ExpandOpti
       addFile(input);
     } else if (isDynamicPattern(input)) {
       const matches = await expandGlob(input, cwd);
-      if (matches.length === 0) out.push(noMatch(input, 'glob matches no files of a supported type'));
-      for (const match of matches) addFile(match);
+      const supported = matches.filter((m) => formatOfPath(m) !== undefined);
+      if (supported.length === 0) out.push(noMatch(input, 'glob matches no files of a supported type'));
+      for (const match of matches) (formatOfPath(match) ? addFile : onUnsupported)(match);
     } else {
       out.push(noMatch(input, 'no such file or folder'));
     }
@@ -67,7 +79,13 @@ async function pathKind(absolute: string): Promise<'directory' | 'file' | 'missi
   return (await lstat(absolute).catch(() => undefined)) ? 'file' : 'missing';
 }
 
-async function walkFolder(folder: string, cwd: string, addFile: (path: string) => void, addError: (record: ErrorRecord) => void): Promise<void> {
+async function walkFolder(
+  folder: string,
+  cwd: string,
+  addFile: (path: string) => void,
+  addError: (record: ErrorRecord) => void,
+  onUnsupported: (path: string) => void,
+): Promise<void> {
   let entries;
   try {
     entries = await readdir(resolve(cwd, folder), { withFileTypes: true });
@@ -82,18 +100,18 @@ async function walkFolder(folder: string, cwd: string, addFile: (path: string) =
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (formatOfPath(entry.name)) addFile(path);
-      await walkFolder(path, cwd, addFile, addError);
-    }
-    else if ((entry.isFile() || entry.isSymbolicLink()) && formatOfPath(entry.name)) {
+      await walkFolder(path, cwd, addFile, addError, onUnsupported);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
       // Symlinked folders are not followed (no cycles); a symlink to a folder named x.pdf is left to the reader.
-      addFile(path);
+      if (formatOfPath(entry.name)) addFile(path);
+      else onUnsupported(path);
     }
   }
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   const matches = await glob(pattern, { cwd, absolute: isAbsolute(pattern), onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
-  return matches.filter((m) => formatOfPath(m) !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return matches.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function noMatch(input: string, message: string): ExpandedInput {

@@ -17,6 +17,8 @@ export interface DocumentRecord extends Omit<TagResult, 'sentences' | 'id'> {
   readonly line?: number;
   /** Number of pages (PDF). */
   readonly pages?: number;
+  /** The extracted text the offsets index into (`tag --emit-text`). */
+  readonly text?: string;
 }
 
 /** A sentence-level record: the sentence's result plus the document it belongs to. */

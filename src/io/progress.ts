@@ -22,6 +22,8 @@ export interface BatchSummary {
   /** Documents tagged with each theme, in the tagger's theme order. */
   readonly themes: Readonly<Record<string, number>>;
   readonly elapsedMs: number;
+  /** Files found in folders (or by globs) and skipped for their type, by extension. */
+  readonly skipped?: Readonly<Record<string, number>>;
 }
 
 /** A stream that may be a terminal (process.stderr is). */
@@ -43,6 +45,8 @@ export interface ProgressOptions {
   readonly live?: boolean;
   /** Clock (tests pass their own). @default Date.now */
   readonly now?: () => number;
+  /** What is counted: files, or records when .jsonl/.csv files hold many documents. @default 'files' */
+  readonly unit?: 'files' | 'records';
 }
 
 /** Creates the progress display for `total` files (no live line unless the stream is a TTY). */
@@ -58,7 +62,7 @@ export function createProgress(stream: ProgressStream, total: number, options: P
     const t = now();
     if (!force && t - lastDraw < 100) return;
     lastDraw = t;
-    const line = formatProgressLine(filesDone, total, t - started);
+    const line = formatProgressLine(filesDone, total, t - started, options.unit);
     // Never wider than the terminal (a wrapped line could not be redrawn in place).
     const width = stream.columns && stream.columns > 20 ? stream.columns - 1 : 100;
     stream.write(`\r\x1b[2K${line.slice(0, width)}`);
@@ -83,10 +87,10 @@ export function createProgress(stream: ProgressStream, total: number, options: P
 }
 
 /** "tagging: 12/300 files, 4.1 files/s, 1m 10s left". */
-export function formatProgressLine(done: number, total: number, elapsedMs: number): string {
+export function formatProgressLine(done: number, total: number, elapsedMs: number, unit: 'files' | 'records' = 'files'): string {
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 ? formatDuration(((total - done) / rate) * 1000) : '?';
-  return `tagging: ${done}/${total} files, ${rate.toFixed(1)} files/s, ${left} left`;
+  return `tagging: ${done}/${total} ${unit}, ${rate.toFixed(1)} ${unit}/s, ${left} left`;
 }
 
 /** "850ms", "12.3s", "4m 05s", "1h 02m". */
@@ -116,5 +120,10 @@ export function formatSummary(summary: BatchSummary): string {
     .map(([code, n]) => `${code} ${n}`)
     .join(', ');
   lines.push(summary.failures ? `failures: ${summary.failures} (${codes})` : 'failures: 0');
+  const skipped = Object.entries(summary.skipped ?? {});
+  if (skipped.length) {
+    const total = skipped.reduce((sum, [, n]) => sum + n, 0);
+    lines.push(`skipped: ${total} file(s) of unsupported types (${skipped.map(([ext, n]) => `${ext} ${n}`).join(', ')}); --unsupported error lists each one`);
+  }
   return lines.join('\n') + '\n';
 }

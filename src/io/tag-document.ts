@@ -30,6 +30,8 @@ export interface TaskSettings {
   readonly level: OutputLevel;
   /** Build the report summary too. */
   readonly report: boolean;
+  /** Put the extracted text in the document record (`text`). */
+  readonly emitText?: boolean;
 }
 
 /** Reads (if needed) and tags one task; failures become error records. */
@@ -50,7 +52,7 @@ export function tagDocument(doc: SourceDocument, tagger: BatchTagger, settings: 
     const result = withPageNumbers(tagger.tag(doc.text, { id: doc.id, ...(doc.pages ? { pages: doc.pages } : {}) }), doc.pages);
     return {
       ok: true,
-      tagged: toTaggedDocument(doc, result, settings.level),
+      tagged: withText(toTaggedDocument(doc, result, settings.level), settings.emitText ? doc.text : undefined),
       sentenceCount: result.meta.sentenceCount,
       ...(settings.report ? { report: summariseForReport(doc, result) } : {}),
     };
@@ -58,4 +60,9 @@ export function tagDocument(doc: SourceDocument, tagger: BatchTagger, settings: 
     const record = toErrorRecord(doc.path, error, doc.id);
     return { ok: false, error: doc.line === undefined ? record : { ...record, error: { ...record.error, line: doc.line } } };
   }
+}
+
+/** The record with the extracted text added, when asked for (offsets index into it). */
+function withText(tagged: TaggedDocument, text: string | undefined): TaggedDocument {
+  return text === undefined ? tagged : { ...tagged, record: { ...tagged.record, text } };
 }
