@@ -77,6 +77,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   const counts = { files: 0, documents: 0, pages: 0, sentences: 0, failures: 0 };
   const failuresByCode: Record<string, number> = {};
   const themeCounts: Record<string, number> = {};
+  const skipped: Record<string, number> = {};
   const summary = (): BatchSummary => ({ ...counts, failuresByCode, themes: themeCounts, elapsedMs: Date.now() - started, skipped });
   const fail = (error: unknown): BatchRun => {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -87,8 +88,10 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   if (!parsed.success) return fail(new InputError('invalid batch options', { code: 'INVALID_OPTIONS', issues: toIssues(parsed.error.issues) }));
   const opts = parsed.data;
 
-  const skipped: Record<string, number> = {};
-  const onSkipped = (path: string) => void (skipped[extname(path).toLowerCase() || '(none)'] = (skipped[extname(path).toLowerCase() || '(none)'] ?? 0) + 1);
+  const onSkipped = (path: string) => {
+    const extension = extname(path).toLowerCase() || '(none)';
+    skipped[extension] = (skipped[extension] ?? 0) + 1;
+  };
   const inputs = await expandPaths(opts.paths, { unsupported: opts.unsupported, onSkipped });
   counts.files = inputs.length;
   const files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
