@@ -49,7 +49,7 @@ export function createRowScorer(compiled: CompiledWeights): (encoded: readonly E
   const core = createCore(compiled);
   return (encoded, topK) => {
     core.begin();
-    for (const { rows, starts, ends } of encoded) for (let i = 0; i < rows.length; i++) core.add(rows[i]!, starts[i]!, ends[i]!);
+    for (const { triples } of encoded) for (let i = 0; i < triples.length; i += 3) core.add(triples[i]!, triples[i + 1]!, triples[i + 2]!);
     return core.finish(topK);
   };
 }

@@ -6,7 +6,7 @@
 import { RuleSetError, type Issue } from '../errors';
 import { parsePattern, type PatternAst } from './pattern';
 import { defaultSplitWord, splitterFromTokenizer, type WordSplitter, type WordTokenizer } from './pattern-words';
-import { anchorWords, compileProgram, requiredElements, type Program } from './program';
+import { anchorWords, compileProgram, type Program } from './program';
 import { isValidatedRuleSet, safeParseRuleSet, type Rule, type RuleSet } from './schema';
 
 /** Options of {@link compileRules}. */
@@ -42,12 +42,6 @@ export interface CompiledRule {
   readonly unless: readonly Program[];
   /** Words of which at least one occurs in every sentence the rule matches. */
   readonly anchor: readonly string[];
-  /**
-   * Every required element of the main and `also` patterns, as its words (with
-   * curly-apostrophe twins), shortest list first: a sentence the rule matches holds
-   * one word of each, so the matcher checks this before running the programs.
-   */
-  readonly required: readonly (readonly string[])[];
   /** The rule as written. */
   readonly source: Rule;
 }
@@ -151,10 +145,6 @@ function compileRule(rule: Rule, ruleIndex: number, index: number, ruleSet: stri
   const main = build(rule.pattern, ['pattern']);
   const anchor = anchorWords(main.ast.nodes, split);
   if (anchor === null || anchor.length === 0) return fail(['pattern'], 'the pattern has no word that must match');
-  const also = rule.also ? build(rule.also.pattern, ['also', 'pattern']) : undefined;
-  const required = [...requiredElements(main.ast.nodes, split), ...(also ? requiredElements(also.ast.nodes, split) : [])]
-    .map((words) => Object.freeze(withTwins(words)))
-    .sort((a, b) => a.length - b.length);
   return Object.freeze({
     index,
     id: rule.id,
@@ -164,19 +154,11 @@ function compileRule(rule: Rule, ruleIndex: number, index: number, ruleSet: stri
     ruleSet,
     negated: rule.negated,
     main: main.program,
-    also: rule.also && also ? Object.freeze({ program: also.program, within: rule.also.within }) : undefined,
+    also: rule.also ? Object.freeze({ program: build(rule.also.pattern, ['also', 'pattern']).program, within: rule.also.within }) : undefined,
     unless: Object.freeze((rule.unless ?? []).map((u, j) => build(u, ['unless', j]).program)),
     anchor: Object.freeze(anchor),
-    required: Object.freeze(required),
     source: rule,
   });
-}
-
-/** The words and their curly-apostrophe twins ("’s"), as the index has them. */
-function withTwins(words: readonly string[]): string[] {
-  const out = [...words];
-  for (const w of words) if (w.includes("'")) out.push(w.replace(/'/g, '’'));
-  return out;
 }
 
 /** Anchor word -> rule indices. Curly-apostrophe twins are indexed too ("’s"). */

@@ -72,41 +72,13 @@ export function matchSentence(compiled: CompiledRules, sentence: MatchSentence, 
     stats.sentences++;
     stats.evaluated += candidates.length;
   }
-  // Most candidates lack some other required word: check that before running programs.
-  const words = candidates.length > 0 ? sentenceWords(sentence) : undefined;
   for (const rule of candidates) {
-    if (!hasRequiredWords(rule, words!)) continue;
     const hit = matchRule(rule, sentence);
     if (hit !== null) hits.push(hit);
   }
   hits.sort((a, b) => a.start - b.start || a.end - b.end);
   if (stats) stats.hits += hits.length;
   return hits;
-}
-
-/** The forms a sentence's tokens match by: every norm and lemma. */
-function sentenceWords(sentence: Pick<MatchSentence, 'tokens'>): Set<string> {
-  const words = new Set<string>();
-  for (const t of sentence.tokens) {
-    words.add(t.norm);
-    words.add(t.lemma);
-  }
-  return words;
-}
-
-/** True when the sentence holds a word of each of the rule's required elements (necessary for a match). */
-function hasRequiredWords(rule: CompiledRule, words: ReadonlySet<string>): boolean {
-  for (const element of rule.required ?? []) {
-    let found = false;
-    for (const w of element) {
-      if (words.has(w)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
 }
 
 /** Hits of every rule on every sentence of an analysed text, in sentence order. */

@@ -199,20 +199,6 @@ export function anchorWords(nodes: readonly PatternNode[], split: WordSplitter):
   return best === null ? null : [...new Set(best)];
 }
 
-/**
- * Every required element of a sequence, each as the words one of which must occur in
- * a sentence the sequence matches (the same words anchorWords weighs). A rule whose
- * elements are not all present is skipped without running its program.
- */
-export function requiredElements(nodes: readonly PatternNode[], split: WordSplitter): string[][] {
-  const out: string[][] = [];
-  for (const node of nodes) {
-    const words = requiredWords(node, split);
-    if (words !== null) out.push([...new Set(words)]);
-  }
-  return out;
-}
-
 // Frequent words the project's stop-word list keeps on purpose but that make poor anchors.
 const FREQUENT = new Set(['not', "n't", 'no', 'never', 'be', 'have', 'do', 'can', 'will', 'would', 'could', 'should', 'may', 'must', 'all', 'any', 'some', 'more', 'only', 'other', 'when', 'after', 'before', "'s", '-']);
 

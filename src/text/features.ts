@@ -207,15 +207,13 @@ export function featureVocabulary(vocabulary: readonly string[], index: Readonly
  * building a string or an object per feature.
  */
 export interface EncodedFeatures {
-  readonly rows: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  /** Flat triples: row, start, end of each feature, in order. */
+  readonly triples: readonly number[];
 }
 
 /** Encodes one sentence's features as vocabulary rows (see {@link EncodedFeatures}). */
 export function encodeFeatures(tokens: readonly Token[], settings: FeatureSettings, vocabulary: FeatureVocabulary): EncodedFeatures {
-  const out = scratch;
-  out.length = 0;
+  const out: number[] = [];
   const { index, pairs } = vocabulary;
   const runs = unitRuns(tokens, settings);
   let plain = pairs !== null;
@@ -225,7 +223,7 @@ export function encodeFeatures(tokens: readonly Token[], settings: FeatureSettin
       const row = index.get(feature.key);
       if (row !== undefined) out.push(row, feature.start, feature.end);
     }
-    return packed(out);
+    return { triples: out };
   }
   const [minN, maxN] = settings.ngramRange;
   // Unigrams (their rows are kept, -1 for keys outside the vocabulary), then bigrams.
@@ -251,23 +249,7 @@ export function encodeFeatures(tokens: readonly Token[], settings: FeatureSettin
     const row = index.get(feature.key);
     if (row !== undefined) out.push(row, feature.start, feature.end);
   }
-  return packed(out);
-}
-
-// Reused between calls: row, start, end triples of the sentence being encoded.
-const scratch: number[] = [];
-
-function packed(triples: readonly number[]): EncodedFeatures {
-  const n = triples.length / 3;
-  const rows = new Int32Array(n);
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    rows[i] = triples[3 * i]!;
-    starts[i] = triples[3 * i + 1]!;
-    ends[i] = triples[3 * i + 2]!;
-  }
-  return { rows, starts, ends };
+  return { triples: out };
 }
 
 /** Features of every sentence of an analysed text, sentence by sentence. */
