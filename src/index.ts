@@ -64,7 +64,7 @@ export { createClassifier } from './nb/classifier';
 export { createPracticeGate } from './nb/gate';
 export type { PracticeGateScorer } from './nb/gate';
 export type { Classifier, LabelPrediction } from './nb/classifier';
-export { parseModel, safeParseModel, serializeModel, modelJsonSchema, MODEL_FORMAT, MODEL_FILE_VERSION } from './nb/model-file';
+export { parseModel, safeParseModel, serializeModel, modelContentHash, modelJsonSchema, MODEL_FORMAT, MODEL_FILE_VERSION } from './nb/model-file';
 export type { ModelFile, Gate } from './nb/model-file';
 
 // Corpus

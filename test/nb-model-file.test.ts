@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isModelError, ModelError } from '../src/errors';
 import { createClassifier } from '../src/nb/classifier';
-import { modelJsonSchema, parseModel, safeParseModel, serializeModel, type ModelFile } from '../src/nb/model-file';
+import { modelContentHash, modelJsonSchema, parseModel, safeParseModel, serializeModel, type ModelFile } from '../src/nb/model-file';
 import { trainModel, type TrainingExample } from '../src/nb/train';
 
 const words = ['visit', 'cancel', 'refer', 'share', 'manager', 'caseload', 'child', 'voice', 'home', 'school'];
@@ -47,10 +47,11 @@ describe('model file', () => {
     const model = train();
     const text = serializeModel(model);
     const parsed = parseModel(text, { file: 'model.json' });
-    expect(parsed).toEqual(model);
+    const stamped = { ...model, contentHash: modelContentHash(model) };
+    expect(parsed).toEqual(stamped);
     expect(serializeModel(parsed)).toBe(text);
-    expect(parseModel(JSON.parse(text))).toEqual(model);
-    expect(parseModel('\uFEFF' + text)).toEqual(model);
+    expect(parseModel(JSON.parse(text))).toEqual(stamped);
+    expect(parseModel('\uFEFF' + text)).toEqual(stamped);
     const input = [{ key: 'cancel', start: 0, end: 6 }, { key: 'refer', start: 7, end: 12 }];
     expect(createClassifier(parsed).predict(input)).toEqual(createClassifier(model).predict(input));
   });
@@ -59,7 +60,7 @@ describe('model file', () => {
     const model = train();
     const text = serializeModel(model);
     expect(Object.keys(JSON.parse(text))).toEqual([
-      'format', 'version', 'name', 'labels', 'thresholds', 'variant', 'smoothing', 'lengthNorm', 'calibration', 'features', 'training', 'metrics', 'vocabulary', 'counts',
+      'format', 'version', 'contentHash', 'name', 'labels', 'thresholds', 'variant', 'smoothing', 'lengthNorm', 'calibration', 'features', 'training', 'metrics', 'vocabulary', 'counts',
     ]);
     // Same content, keys in another order: same text.
     const shuffled = Object.fromEntries(Object.entries(model).reverse()) as ModelFile;

@@ -1,132 +1,15 @@
 /**
- * The naive Bayes model file: a self-describing JSON document (format name,
- * version, labels, feature settings, smoothing, training corpus hash, measured
- * cross-validated metrics) with the learned counts as compact arrays aligned to
- * a sorted vocabulary. Validated on load; serialised with a stable key order.
+ * Reading a model file: parseModel validates the schema (model-schema.ts), the
+ * consistency of labels and arrays, and the content hash, so a damaged or edited
+ * file is refused instead of silently changing scores.
  */
 import { z } from 'zod';
 import { ModelError, toIssues, type Issue } from '../errors';
-import { featureSettingsSchema } from '../text/features';
+import { gateSchema, labelIdSchema, MODEL_FILE_VERSION, MODEL_FORMAT, modelFileSchema, type ModelFile } from './model-schema';
+import { modelContentHash } from './serialize-model';
 
-export { serializeModel } from './serialize-model';
-
-/** The `format` field every model file carries. */
-export const MODEL_FORMAT = 'practice-themes-nb';
-/** The model file version this library reads and writes. */
-export const MODEL_FILE_VERSION = 1;
-
-const labelId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case theme id');
-const unit = z.number().min(0).max(1);
-const count = z.number().int().min(0);
-
-/** Precision, recall and F1 (0..1, unrounded). */
-export const scoresSchema = z.strictObject({ precision: unit, recall: unit, f1: unit });
-
-/** Cross-validated scores of one label at its chosen threshold. */
-export const labelMetricsSchema = z.strictObject({
-  precision: unit,
-  recall: unit,
-  f1: unit,
-  /** Number of training examples carrying the label. */
-  support: count,
-  threshold: unit,
-  /** Mean out-of-fold log loss (natural log) of the label's probabilities. */
-  logLoss: z.number().min(0),
-});
-
-/** How the evidence sum is damped for long inputs (see src/nb/weights.ts). */
-export const lengthNormSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('none') }),
-  /** Evidence times min(1, sqrt(reference / n)) for n counted features. */
-  z.strictObject({ method: z.literal('sqrt'), reference: z.number().positive() }),
-]);
-
-/** Per-label Platt scaling of the log-odds (see src/nb/calibration.ts), or none. */
-export const calibrationSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('none') }),
-  z.strictObject({
-    method: z.literal('platt'),
-    perLabel: z.record(labelId, z.strictObject({ scale: z.number().min(0), shift: z.number() })),
-  }),
-]);
-
-const countsSchema = z.strictObject({ pos: z.array(count), neg: z.array(count) });
-
-/**
- * The practice-statement gate (see src/fuse/fuse.ts): a two-class naive Bayes over
- * the same vocabulary, "states a practice point" (an example carrying any label)
- * against "states none" (chronology, method, background). Its threshold is fitted
- * together with the label thresholds on the calibration examples.
- */
-export const gateSchema = z.strictObject({
-  /** Gate threshold: spans whose practice probability is below it have their theme scores scaled down. */
-  threshold: unit,
-  /** Platt scaling of the gate's log-odds, fitted out of fold on the calibration examples. */
-  scaling: z.strictObject({ scale: z.number().min(0), shift: z.number() }),
-  /** Training examples carrying any label (weighted). */
-  positives: count,
-  /** Feature counts in examples with and without any label, aligned to `vocabulary`. */
-  counts: countsSchema,
-});
-
-/** Which training examples thresholds, calibration and the gate were fitted on. */
-export const calibrationSetSchema = z.strictObject({
-  /** What the calibration examples are, in words (for example "real-register units"). */
-  description: z.string().min(1),
-  examples: count,
-  /** Cross-validation groups (pages or reviews) among them. */
-  groups: count,
-  /** How many times each calibration example counted in training (the other examples count once). */
-  weight: z.number().int().min(1),
-});
-
-/** Schema of a model file (version 1). */
-export const modelFileSchema = z.strictObject({
-  format: z.literal(MODEL_FORMAT),
-  version: z.literal(MODEL_FILE_VERSION),
-  /** Human-readable model name. */
-  name: z.string().min(1),
-  /** The labels (theme ids) the model scores, in output order. */
-  labels: z.array(labelId).min(1),
-  /** Per-label probability threshold (predict the label when probability >= threshold). */
-  thresholds: z.record(labelId, unit),
-  /** `multinomial`: NB log-odds with class priors; `complement`: the same likelihood ratio, priors dropped. */
-  variant: z.enum(['multinomial', 'complement']),
-  /** Lidstone smoothing of the per-class feature distributions (and the priors). */
-  smoothing: z.strictObject({ method: z.literal('lidstone'), alpha: z.number().positive() }),
-  lengthNorm: lengthNormSchema,
-  calibration: calibrationSchema,
-  /** Feature extraction settings; prediction must extract features the same way. */
-  features: featureSettingsSchema,
-  /** The practice-statement gate; absent in models trained without one. */
-  gate: gateSchema.optional(),
-  training: z.strictObject({
-    /** SHA-256 of the canonical training examples (src/hash.ts). */
-    corpusHash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
-    /** Number of training examples. */
-    examples: z.number().int().min(1),
-    /** Per label, the number of training examples carrying it (the priors come from these; weighted). */
-    labelCounts: z.record(labelId, count),
-    /** Set when thresholds and calibration were fitted on a subset of the examples. */
-    calibration: calibrationSetSchema.optional(),
-  }),
-  metrics: z.strictObject({
-    crossValidated: z.strictObject({
-      folds: z.number().int().min(2),
-      seed: z.number().int(),
-      perLabel: z.record(labelId, labelMetricsSchema),
-      micro: scoresSchema,
-      macro: scoresSchema,
-    }),
-  }),
-  /** Feature keys, sorted by UTF-16 code unit, unique. */
-  vocabulary: z.array(z.string().min(1)),
-  /** Per label, feature counts in examples with (`pos`) and without (`neg`) it, aligned to `vocabulary`. */
-  counts: z.record(labelId, z.strictObject({ pos: z.array(count), neg: z.array(count) })),
-});
-
-/** A parsed, validated model file. */
-export type ModelFile = z.infer<typeof modelFileSchema>;
+export * from './model-schema';
+export { serializeModel, modelContentHash } from './serialize-model';
 
 // Loading validates the vocabulary and count arrays (hundreds of thousands of
 // entries) in one plain loop each: element by element through zod took most of
@@ -148,24 +31,20 @@ const fastList = <T>(check: (v: unknown) => boolean, expected: string) =>
 const countList = fastList<number>(isWholeCount, 'whole numbers >= 0');
 const loadSchema = modelFileSchema.extend({
   vocabulary: fastList<string>((v) => typeof v === 'string' && v.length > 0, 'non-empty strings'),
-  counts: z.record(labelId, z.strictObject({ pos: countList, neg: countList })),
+  counts: z.record(labelIdSchema, z.strictObject({ pos: countList, neg: countList })),
   gate: gateSchema.extend({ counts: z.strictObject({ pos: countList, neg: countList }) }).optional(),
 });
-/** Cross-validated scores of one label. */
-export type LabelMetrics = z.infer<typeof labelMetricsSchema>;
-/** Precision, recall and F1. */
-export type Scores = z.infer<typeof scoresSchema>;
-/** Calibration setting. */
-export type Calibration = z.infer<typeof calibrationSchema>;
-/** The practice-statement gate. */
-export type Gate = z.infer<typeof gateSchema>;
-/** Length normalisation setting. */
-export type LengthNorm = z.infer<typeof lengthNormSchema>;
 
 /** Where the model came from, for error messages. */
 export interface ParseModelOptions {
   /** File name to put in error messages. */
   readonly file?: string;
+  /**
+   * Require a `contentHash` that matches the content. Turn it off only to re-stamp a
+   * file you changed on purpose (scripts/stamp-model-hash.mjs does).
+   * @default true
+   */
+  readonly verifyContentHash?: boolean;
 }
 
 /** Result of {@link safeParseModel}. */
@@ -174,7 +53,8 @@ export type SafeParseModelResult = { success: true; data: ModelFile } | { succes
 /**
  * Validates a model file given as a JSON string or an already parsed value.
  * @throws ModelError `MODEL_VERSION` when the format name or version is not ours,
- *   `INVALID_MODEL` (with JSON paths) when the file is damaged.
+ *   `INVALID_MODEL` (with JSON paths) when the file is damaged, inconsistent, has
+ *   no content hash, or its content does not match its hash.
  */
 export function parseModel(json: unknown, options: ParseModelOptions = {}): ModelFile {
   const { file } = options;
@@ -195,6 +75,7 @@ export function parseModel(json: unknown, options: ParseModelOptions = {}): Mode
   }
   const issues = consistencyIssues(result.data);
   if (issues.length) throw new ModelError('the model file is inconsistent', { file, issues });
+  if (options.verifyContentHash !== false) verifyContentHash(result.data, file);
   return result.data;
 }
 
@@ -264,6 +145,24 @@ export function consistencyIssues(model: ModelFile): Issue[] {
     }
   }
   return issues;
+}
+
+/** Throws unless the model carries a content hash equal to the hash of its content. */
+function verifyContentHash(model: ModelFile, file: string | undefined): void {
+  const stamp = 'node scripts/stamp-model-hash.mjs FILE';
+  if (model.contentHash === undefined) {
+    throw new ModelError(`the model file has no contentHash; if you trust its content, add one with \`${stamp}\``, {
+      file,
+      issues: [{ path: ['contentHash'], message: 'missing' }],
+    });
+  }
+  const actual = modelContentHash(model);
+  if (actual !== model.contentHash) {
+    throw new ModelError('the model file is damaged or was edited: its content does not match its contentHash', {
+      file,
+      issues: [{ path: ['contentHash'], message: `recorded ${model.contentHash}, content hashes to ${actual}; retrain, or re-stamp a deliberate edit with \`${stamp}\`` }],
+    });
+  }
 }
 
 /** JSON Schema of the model file, for editors and other tools. */

@@ -1,15 +1,32 @@
 /**
  * Model file serialisation: stable key order, numbers exactly as JavaScript
- * prints them, compact arrays. Kept apart from file IO (saving is the node entry's job).
+ * prints them, compact arrays, and a content hash of that text. Kept apart from
+ * file IO (saving is the node entry's job).
  */
-import type { ModelFile } from './model-file';
+import { sha256Hex } from '../hash';
+import type { ModelFile } from './model-schema';
 
 /**
  * The model as JSON text: keys in schema order, label-keyed records in label
  * order, numbers exactly as JavaScript prints them (no rounding), arrays of
- * numbers and strings on one line so the header stays reviewable.
+ * numbers and strings on one line so the header stays reviewable. The
+ * `contentHash` written is computed afresh from the content (any value the model
+ * carries is ignored), so the file always matches its hash.
  */
 export function serializeModel(model: ModelFile): string {
+  const body = canonicalText(model);
+  // The hash goes after "version"; everything else is the hashed text itself.
+  const at = body.indexOf('\n', body.indexOf('"version"')) + 1;
+  return `${body.slice(0, at)}  "contentHash": "${sha256Hex(body)}",\n${body.slice(at)}`;
+}
+
+/** SHA-256 (hex) of the model's canonical text without its contentHash: what the file records. */
+export function modelContentHash(model: ModelFile): string {
+  return sha256Hex(canonicalText(model));
+}
+
+/** The serialised model without the contentHash line. */
+function canonicalText(model: ModelFile): string {
   const perLabel = <T>(fn: (label: string) => T): Record<string, T> => Object.fromEntries(model.labels.map((label) => [label, fn(label)]));
   const { calibration, lengthNorm, training } = model;
   const cv = model.metrics.crossValidated;
@@ -60,7 +77,8 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
 /** JSON with 2-space indentation, except arrays of primitives, which stay on one line. */
 function stringify(value: unknown, indent: string): string {
   if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(',')}]`;
+    // One native call for the large count and vocabulary arrays (same text as joining items).
+    if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value);
     const inner = indent + '  ';
     return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
   }
