@@ -5,7 +5,10 @@
  * at how it was called. The CLI itself (src/cli.ts) only exports main().
  */
 import { describeError, EXIT } from './commands/common';
+import { installProcessHandlers } from './commands/process-handlers';
 import { main } from './cli';
+
+installProcessHandlers();
 
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

@@ -3,6 +3,7 @@
  * arguments, calls one command, prints, and exits 0 (ok), 1 (bad input) or 2 (bad usage).
  */
 import { describeError, EXIT, UsageError, type CliIO } from './commands/common';
+import { isPracticeThemesError } from './errors';
 
 const USAGE = `Usage: practice-themes <command> [options]
 
@@ -66,7 +67,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr.write(`\n${await command.usage()}`);
       return EXIT.usage;
     }
-    return EXIT.badInput;
+    // Options that contradict each other (an output naming an input) are usage too, as in PATH mode.
+    return isPracticeThemesError(error) && error.code === 'INVALID_OPTIONS' ? EXIT.usage : EXIT.badInput;
   }
 }
 

@@ -16,11 +16,14 @@ export type ErrorCode =
   | 'UNKNOWN_THEME'
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_UNWRITABLE'
   | 'UNSUPPORTED_FORMAT'
   | 'PDF_ENCRYPTED'
   | 'PDF_NO_TEXT'
   | 'DOCUMENT_CORRUPT'
   | 'DOCUMENT_EMPTY'
+  | 'INPUT_TOO_LARGE'
+  | 'TIME_LIMIT'
   | 'MISSING_DEPENDENCY'
   | 'USAGE'
   | 'INTERNAL';
@@ -83,11 +86,11 @@ export class ModelError extends PracticeThemesError {
   }
 }
 
-/** Input text, corpus lines or options are not what the library expects. */
+/** Input text, corpus lines or options are not what the library expects (or the text is over the size limit). */
 export class InputError extends PracticeThemesError {
   constructor(
     message: string,
-    options: ErrorLocation & { issues?: readonly Issue[]; code?: 'INVALID_INPUT' | 'INVALID_CORPUS' | 'INVALID_OPTIONS' | 'UNKNOWN_THEME' } = {},
+    options: ErrorLocation & { issues?: readonly Issue[]; code?: 'INVALID_INPUT' | 'INVALID_CORPUS' | 'INVALID_OPTIONS' | 'UNKNOWN_THEME' | 'INPUT_TOO_LARGE' } = {},
   ) {
     super(options.code ?? 'INVALID_INPUT', message, options);
     this.name = 'InputError';
@@ -96,19 +99,23 @@ export class InputError extends PracticeThemesError {
 
 /**
  * A document could not be read (missing, encrypted, scanned, corrupt, empty, unsupported),
- * or its reader needs an optional package that is not installed (MISSING_DEPENDENCY).
+ * or its reader needs an optional package that is not installed (MISSING_DEPENDENCY);
+ * an output could not be written (FILE_UNWRITABLE: full disk, I/O error); or tagging
+ * it ran past the per-document time limit of a batch (TIME_LIMIT).
  */
 export class DocumentError extends PracticeThemesError {
   constructor(
     code:
       | 'FILE_NOT_FOUND'
       | 'FILE_UNREADABLE'
+      | 'FILE_UNWRITABLE'
       | 'UNSUPPORTED_FORMAT'
       | 'PDF_ENCRYPTED'
       | 'PDF_NO_TEXT'
       | 'DOCUMENT_CORRUPT'
       | 'DOCUMENT_EMPTY'
-      | 'MISSING_DEPENDENCY',
+      | 'MISSING_DEPENDENCY'
+      | 'TIME_LIMIT',
     message: string,
     options: ErrorLocation & { cause?: unknown } = {},
   ) {

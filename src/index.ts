@@ -49,6 +49,7 @@ export { cleanText, joinHyphenation } from './text/clean';
 export { parseRuleSet, safeParseRuleSet, ruleSetJsonSchema, RuleSetSchema, RuleSchema } from './rules/schema';
 export type { Rule, RuleSet, SafeParseRuleSetResult } from './rules/schema';
 export { compileRules } from './rules/compile';
+export { DEFAULT_MAX_TEXT_LENGTH } from './tag-input';
 export type { CompiledRules, CompiledRule } from './rules/compile';
 export { matchText, matchSentence } from './rules/match';
 export type { RuleHit } from './rules/match';

@@ -12,6 +12,7 @@ import { fuseTheme, type FusionMode } from './fuse/fuse';
 import { aggregateDocument, DEFAULT_DOCUMENT_DECISION, type DocumentDecision, type ScoredPassage } from './fuse/document';
 import { scoreSpan, sentenceSignals, type SentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
 import { buildParts } from './tagger-build';
+import { checkMaxTextLength, checkPages, checkTagManyInput, checkText } from './tag-input';
 
 import { pageAt, type PageSpan } from './pages';
 export type { PageSpan } from './pages';
@@ -50,6 +51,12 @@ export interface TaggerOptions {
   readonly maxEvidence?: number;
   /** Model features reported per tagged theme and sentence. @default 3 */
   readonly topFeatures?: number;
+  /**
+   * Longest text tag() accepts, in characters; longer texts throw InputError
+   * INPUT_TOO_LARGE before any work. `Infinity` for no limit.
+   * @default 5_000_000 (DEFAULT_MAX_TEXT_LENGTH)
+   */
+  readonly maxTextLength?: number;
 }
 
 /** Per-call options of tag(). */
@@ -83,20 +90,22 @@ export function createTagger(options: TaggerOptions): Tagger {
   if (!options || typeof options !== 'object' || !options.languageModel) {
     throw new InputError('createTagger needs { languageModel } (import it from "wink-eng-lite-web-model")', { code: 'INVALID_OPTIONS' });
   }
+  checkMaxTextLength(options.maxTextLength);
   const frozen: TaggerOptions = Object.freeze({ ...options });
   let parts: TaggerParts | undefined;
   const getParts = (): TaggerParts => (parts ??= buildParts(frozen));
   const themes = Object.freeze(buildParts.themesOf(frozen));
 
   const tag = (text: string, tagOptions: TagOptions = {}): TagResult => {
-    if (typeof text !== 'string') throw new InputError(`tag() expects a string, received ${typeof text}`, { code: 'INVALID_INPUT' });
+    checkText(text, frozen.maxTextLength);
+    checkPages(tagOptions.pages, text.length);
     return tagText(getParts(), frozen, themes, text, tagOptions);
   };
   const tagger: Tagger = {
     themes,
     options: frozen,
     tag,
-    tagMany: (inputs) => [...inputs].map((input) => (typeof input === 'string' ? tag(input) : tag(input.text, input))),
+    tagMany: (inputs) => [...inputs].map((input, i) => (checkTagManyInput(input, i), typeof input === 'string' ? tag(input) : tag(input.text, input))),
     analyze: (text) => getParts().analyzer.analyze(text),
     extend: (overrides) => createTagger({ ...frozen, ...overrides }),
   };

@@ -1,6 +1,6 @@
 /** What every CLI command shares: its streams, usage errors, exit codes. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isPracticeThemesError } from '../errors';
+import { InputError, isPracticeThemesError } from '../errors';
 
 /** Streams a command reads and writes; tests pass their own. */
 export interface CliIO {
@@ -33,11 +33,22 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** Reads a whole stream as UTF-8 text. */
-export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/**
+ * Reads a whole stream as bytes; InputError INPUT_TOO_LARGE as soon as it passes
+ * `maxBytes`, so a runaway pipe cannot exhaust memory.
+ */
+export async function readAllBytes(stream: NodeJS.ReadableStream, maxBytes = Infinity, name = '<stdin>'): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > maxBytes) {
+      throw new InputError(`input is larger than ${maxBytes.toLocaleString('en-GB')} bytes (raise the limit with --max-chars)`, { code: 'INPUT_TOO_LARGE', file: name });
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Writes and waits for the stream to accept more, so large outputs stream without piling up in memory. */

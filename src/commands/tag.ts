@@ -7,8 +7,11 @@ import { InputError, isPracticeThemesError } from '../errors';
 import { loadDefaultTagger } from '../files/default-tagger';
 import type { Tagger } from '../tagger';
 import type { TagResult } from '../result-schema';
+import { decodeTextInput } from '../io/readers/decode';
+import { requireText } from '../io/readers/file-access';
+import { DEFAULT_MAX_TEXT_LENGTH } from '../tag-input';
 import { formatResultText } from './format-text';
-import { describeError, EXIT, oneOf, parseCommandArgs, positiveInt, readAll, UsageError, write, type CliIO } from './common';
+import { describeError, EXIT, oneOf, parseCommandArgs, positiveInt, readAllBytes, UsageError, write, type CliIO } from './common';
 
 export const TAG_USAGE = `Usage: practice-themes tag [PATH...] [options]
 
@@ -26,6 +29,7 @@ Options:
   --no-model              rules only
   --rules FILE|DIR        rule set file(s) instead of the shipped ones (repeatable)
   --mode M                fused (default), rules or model
+  --max-chars N           refuse a text longer than N characters (INPUT_TOO_LARGE; default 5000000)
   --out FILE              write output to FILE (atomically) instead of stdout
   --report FILE.html      also write a self-contained HTML report (PATH mode)
   --jobs N                worker threads for PATH mode (default: number of CPUs)
@@ -36,6 +40,8 @@ Options:
                           on stderr (skip, the default), or each is an error record (error)
   --emit-text             PATH mode: add the extracted text to each document record ("text"),
                           so evidence offsets into PDF/DOCX/HTML text can be checked
+  --time-limit S          PATH mode: seconds one document may take before it becomes a TIME_LIMIT
+                          error record and the batch goes on (default: 120; 0 for none)
   --id-column C           id column of .csv/.jsonl inputs (default: id)
   --text-column C         text column of .csv/.jsonl inputs (default: text)
 `;
@@ -52,6 +58,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     'no-model': { type: 'boolean' },
     rules: { type: 'string', multiple: true },
     mode: { type: 'string' },
+    'max-chars': { type: 'string' },
     out: { type: 'string' },
     report: { type: 'string' },
     jobs: { type: 'string' },
@@ -59,6 +66,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     'no-progress': { type: 'boolean' },
     unsupported: { type: 'string' },
     'emit-text': { type: 'boolean' },
+    'time-limit': { type: 'string' },
     'id-column': { type: 'string' },
     'text-column': { type: 'string' },
   });
@@ -66,8 +74,10 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   const level = oneOf('level', values.level, ['document', 'sentence'] as const, 'document');
   const mode = oneOf('mode', values.mode, ['fused', 'rules', 'model'] as const, 'fused');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
+  const maxTextLength = positiveInt('max-chars', values['max-chars'], DEFAULT_MAX_TEXT_LENGTH);
   const taggerOptions = {
     mode,
+    maxTextLength,
     ...(values['no-model'] ? { modelFile: false as const } : values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
   };
@@ -85,6 +95,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
       {
         paths: positionals,
         jobs: positiveInt('jobs', values.jobs, 0) || undefined,
+        ...(values['time-limit'] === undefined ? {} : { timeLimitMs: Math.round(seconds('time-limit', values['time-limit']) * 1000) }),
         format,
         level,
         unsupported: oneOf('unsupported', values.unsupported, ['skip', 'error'] as const, 'skip'),
@@ -106,7 +117,11 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   if (values.out) throw new UsageError('--out is for PATH mode; redirect stdout instead');
 
   const tagger = await loadDefaultTagger(taggerOptions);
-  const input = await readAll(io.stdin);
+  // The same decoding as files: BOM-aware UTF-8/UTF-16, a warning for replaced bytes, binary refused.
+  // Plain text stops reading past the limit (4 bytes a character at most); JSON Lines is a stream of texts.
+  const bytes = await readAllBytes(io.stdin, values.jsonl ? Infinity : maxTextLength * 4);
+  const input = decodeTextInput(bytes, '<stdin>', (warning) => void io.stderr.write(`${warning}\n`));
+  requireText(input, '<stdin>', values.jsonl ? 'stdin has no JSON Lines (empty input)' : 'stdin has no text (empty input)');
   if (!values.jsonl) {
     const result = tagger.tag(input, { id: 'stdin' });
     await write(io.stdout, format === 'text' ? formatResultText(result, 'stdin') : JSON.stringify(toRecord(result, level)) + '\n');
@@ -129,12 +144,14 @@ async function tagPathsAsText(paths: readonly string[], tagger: Tagger, io: CliI
       await write(io.stderr, `${input.record.error.message}\n`);
       continue;
     }
-    for await (const item of readDocuments(input.path, { ...(idColumn ? { idColumn } : {}), ...(textColumn ? { textColumn } : {}) })) {
+    const onWarning = (warning: string) => void io.stderr.write(`${warning}\n`);
+    for await (const item of readDocuments(input.path, { ...(idColumn ? { idColumn } : {}), ...(textColumn ? { textColumn } : {}), onWarning })) {
       if (isErrorRecord(item)) {
         failures++;
         await write(io.stderr, `${item.error.message}\n`);
         continue;
       }
+      for (const warning of item.warnings ?? []) await write(io.stderr, `${warning}\n`);
       const result = tagger.tag(item.text, { id: item.id, ...(item.pages ? { pages: item.pages } : {}) });
       await write(io.stdout, formatResultText(result, item.id) + '\n');
     }
@@ -199,4 +216,11 @@ function parseInputLine(line: string, lineNumber: number): { id: string; text: s
   }
   const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `line-${lineNumber}`;
   return { id, text: record.text };
+}
+
+/** A non-negative number of seconds. */
+function seconds(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--${flag} must be a number of seconds, 0 or more (got "${value}")`);
+  return n;
 }

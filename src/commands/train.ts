@@ -1,10 +1,14 @@
 /** `practice-themes train CORPUS --out FILE`: trains the naive Bayes model from a labelled corpus. */
-import { basename, extname, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { assertNoMisspeltThemes, themeUses } from '../corpus/theme-check';
+import { DocumentError } from '../errors';
 import { trainModel } from '../nb/train';
-import { readCorpus } from '../files/read-corpus';
+import { corpusFiles, readCorpus } from '../files/read-corpus';
 import { saveModel } from '../files/load-model';
 import { loadDefaultTagger, loadTextAnalyzer } from '../files/default-tagger';
 import { trainingExamplesOf, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
+import { assertOutputsAreNotInputs } from '../io/output-sink';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
 export const TRAIN_USAGE = `Usage: practice-themes train CORPUS --out FILE [options]
@@ -15,7 +19,9 @@ Per-theme thresholds are chosen by grouped cross-validation on the training unit
 Options:
   --out FILE          where to write the model (required; written atomically)
   --split train|all   which units to learn from (default: train; the test split stays held out)
-  --labels A,B,...    theme ids to learn, in output order (default: every theme in the corpus, sorted)
+  --labels A,B,...    theme ids to learn, in output order; a unit with any other theme is an error
+                      (default: every theme in the corpus, sorted and listed with counts on stderr;
+                      a theme that looks like a misspelling of a far more common one is an error)
   --folds K           cross-validation folds for thresholds (default: 5)
   --seed N            fold shuffle seed (default: 1)
   --name NAME         model name recorded in the file (default: the corpus file or folder name)
@@ -54,8 +60,23 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
 
-  const units = (await readCorpus(positionals[0]!)).filter((u) => split === 'all' || u.split === 'train');
-  const labels = values.labels ? values.labels.split(',').map((l) => l.trim()).filter(Boolean) : [...new Set(units.flatMap((u) => u.themes))].sort();
+  const corpus = positionals[0]!;
+  // Checked before the minutes of training: never write over the corpus, and the folder must exist.
+  await assertOutputsAreNotInputs({ '--out': values.out }, await corpusFiles(corpus));
+  await assertFolderExists(values.out);
+
+  const allUnits = await readCorpus(corpus);
+  const units = allUnits.filter((u) => split === 'all' || u.split === 'train');
+  let labels: string[];
+  if (values.labels) {
+    labels = values.labels.split(',').map((l) => l.trim()).filter(Boolean);
+  } else {
+    // Typos are looked for over the whole corpus: a misspelt test unit is as wrong as a train one.
+    assertNoMisspeltThemes(themeUses(allUnits));
+    const uses = themeUses(units);
+    labels = uses.map((u) => u.theme);
+    await write(io.stderr, `learning every theme the corpus uses (declare them with --labels to catch typos): ${uses.map((u) => `${u.theme} ${u.units}`).join(', ')}\n`);
+  }
   const analyzer = await loadTextAnalyzer();
   const hasReal = units.some((u) => u.source_url !== undefined);
   const calibrateOn = oneOf('calibrate-on', values['calibrate-on'], ['real', 'all'] as const, hasReal ? 'real' : 'all');
@@ -71,7 +92,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
     analyzer,
     folds: positiveInt('folds', values.folds, 5),
     seed,
-    name: values.name ?? corpusName(positionals[0]!),
+    name: values.name ?? corpusName(corpus),
     ...(calibrateOn === 'real' ? { calibrationDescription: REAL_REGISTER_DESCRIPTION } : {}),
   });
   await saveModel(values.out, model);
@@ -91,4 +112,13 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   await write(io.stderr, `  macro F1 ${cv.macro.f1.toFixed(3)}, micro F1 ${cv.micro.f1.toFixed(3)}\n`);
   if (model.gate) await write(io.stderr, `  practice gate threshold ${model.gate.threshold.toFixed(2)}\n`);
   return EXIT.ok;
+}
+
+/** DocumentError FILE_NOT_FOUND when the folder `file` would be written to is missing or not a folder. */
+async function assertFolderExists(file: string): Promise<void> {
+  const folder = dirname(resolve(file));
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new DocumentError('FILE_NOT_FOUND', `cannot write the model: folder ${folder} does not exist`, { file });
+  }
 }

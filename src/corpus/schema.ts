@@ -45,7 +45,7 @@ const themeId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme ids are ke
 export const CorpusUnitSchema = z
   .object({
     id: z.string().min(1),
-    text: z.string().min(1),
+    text: z.string().regex(/\S/, 'text must not be empty or only whitespace'),
     themes: z.array(themeId).refine((t) => new Set(t).size === t.length, 'themes must not repeat'),
     genre: GenreSchema,
     /** The fictional review the unit belongs to; the train/test split is by group. */

@@ -1,8 +1,7 @@
 /** Model files on disk: read + validate, write atomically. */
-import { rename, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
 import { ModelError } from '../errors';
 import { parseModel, serializeModel, type ModelFile } from '../nb/model-file';
+import { createAtomicFile } from '../io/atomic-file';
 import { readTextFile } from './read-text-file';
 import { defaultModelPath } from './package-paths';
 
@@ -18,14 +17,23 @@ export async function loadModel(file: string = defaultModelPath()): Promise<Mode
   return parseModel(json, { file });
 }
 
-/** Writes a model file atomically (temp file in the same folder, then rename). */
+/**
+ * Writes a model file atomically (temp file in the same folder, then rename).
+ * DocumentError FILE_NOT_FOUND / FILE_UNREADABLE when the folder is missing or not
+ * writable, FILE_UNWRITABLE when the disk is full; the old file is then unchanged.
+ */
 export async function saveModel(file: string, model: ModelFile): Promise<void> {
   await writeAtomically(file, serializeModel(model));
 }
 
-/** Writes text to a temp file beside the target, then renames it over the target. */
+/** Writes text to a temp file beside the target, then renames it over the target (typed errors as saveModel). */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, file);
+  const out = await createAtomicFile(file);
+  try {
+    await out.write(text);
+    await out.commit();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
 }

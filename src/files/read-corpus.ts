@@ -6,7 +6,7 @@ import { readTextFile } from './read-text-file';
 
 /** All units of a corpus file or folder (files in name order). Throws InputError naming file and line. */
 export async function readCorpus(path: string): Promise<CorpusUnit[]> {
-  const files = await jsonlFiles(path);
+  const files = await corpusFiles(path);
   const units: CorpusUnit[] = [];
   for (const file of files) units.push(...parseCorpus(await readTextFile(file), { file }));
   assertUniqueIds(units, path); // ids must also be unique across the folder's files
@@ -18,7 +18,8 @@ export async function readLabelledExamples(path: string): Promise<LabelledExampl
   return parseJsonLines(await readTextFile(path), LabelledExampleSchema, { file: path });
 }
 
-async function jsonlFiles(path: string): Promise<string[]> {
+/** The JSON Lines files a corpus path stands for: the file itself, or a folder's *.jsonl in name order. */
+export async function corpusFiles(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => undefined);
   if (info?.isDirectory()) {
     const names = (await readdir(path)).filter((n) => n.endsWith('.jsonl')).sort();

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DocumentError } from '../errors';
+import { trackTempFile, untrackTempFile } from './interrupt-state';
 
 /** A file being written; the target appears only at commit(). */
 export interface AtomicFile {
@@ -24,6 +25,13 @@ export interface AtomicFile {
 
 const FLUSH_AT = 64 * 1024;
 
+/** A failed write (full disk, quota, I/O error) as a typed error naming the target. */
+function writeError(path: string, error: unknown): DocumentError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is exceeded' : `write failed (${code ?? String(error)})`;
+  return new DocumentError('FILE_UNWRITABLE', `cannot write output: ${why}; the previous file, if any, is unchanged`, { file: path, cause: error });
+}
+
 /** Opens a temporary file beside `path` for an atomic write. */
 export async function createAtomicFile(path: string): Promise<AtomicFile> {
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -37,6 +45,7 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
       cause: error,
     });
   }
+  trackTempFile(tempPath);
   let buffered: string[] = [];
   let size = 0;
   let done = false;
@@ -54,7 +63,7 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
       if (done) throw new Error(`atomic file ${path} is already committed or aborted`);
       buffered.push(text);
       size += text.length;
-      if (size >= FLUSH_AT) await flush();
+      if (size >= FLUSH_AT) await flush().catch((error: unknown) => Promise.reject(writeError(path, error)));
     },
     async commit() {
       if (done) return;
@@ -64,10 +73,12 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
         await handle.sync();
         await handle.close();
         await rename(tempPath, path);
+        untrackTempFile(tempPath);
       } catch (error) {
         await handle.close().catch(() => undefined);
         await unlink(tempPath).catch(() => undefined);
-        throw error;
+        untrackTempFile(tempPath);
+        throw writeError(path, error);
       }
     },
     async abort() {
@@ -75,6 +86,7 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
       done = true;
       await handle.close().catch(() => undefined);
       await unlink(tempPath).catch(() => undefined);
+      untrackTempFile(tempPath);
     },
   };
 }

@@ -14,6 +14,8 @@ import type { ErrorRecord } from './document';
 import { batchItems, type BatchItem } from './batch-tasks';
 import { expandPaths, type ExpandedInput } from './expand-paths';
 import { countRecords } from './count-records';
+import { setProgressNote } from './interrupt-state';
+import { withoutOwnOutput } from './own-output';
 import { formatOfPath, isMultiRecordFormat } from './formats';
 import { mapOrdered } from './ordered-map';
 import { createOutputFormatter } from './output';
@@ -55,7 +57,16 @@ export const BatchOptionsSchema = z.object({
   workerUrl: z.union([z.string(), z.custom<{ readonly href: string }>((v) => v instanceof URL, 'a URL')]).optional(),
   /** Documents in flight (being tagged or waiting for their turn to be written). @default 4 x jobs */
   maxInFlight: z.number().int().positive().optional(),
+  /**
+   * Longest one document may take to read and tag, in milliseconds; past it the
+   * document becomes a TIME_LIMIT error record and the rest go on. `0` for no limit.
+   * @default 120000 (DEFAULT_TIME_LIMIT_MS)
+   */
+  timeLimitMs: z.number().int().nonnegative().optional(),
 });
+
+/** Default per-document time limit of a batch: two minutes, about 100 times a long review's tagging time. */
+export const DEFAULT_TIME_LIMIT_MS = 120_000;
 /** Options of runBatch, as given. */
 export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
@@ -65,7 +76,10 @@ export interface BatchIO {
   readonly stderr: ProgressStream;
 }
 
-/** Exit code and counts of a run: 0 all tagged, 1 some input failed, 2 bad usage or a fatal error. */
+/**
+ * Exit code and counts of a run: 0 all tagged; 1 some input failed, or the rule
+ * sets, model or output could not be used; 2 bad options or an unexpected failure.
+ */
 export interface BatchRun {
   readonly exitCode: 0 | 1 | 2;
   readonly summary: BatchSummary;
@@ -79,9 +93,11 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
   const themeCounts: Record<string, number> = {};
   const skipped: Record<string, number> = {};
   const summary = (): BatchSummary => ({ ...counts, failuresByCode, themes: themeCounts, elapsedMs: Date.now() - started, skipped });
+  // Bad options are usage (2); a rule set, model or output that cannot be used is bad input (1), as on stdin.
   const fail = (error: unknown): BatchRun => {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return { exitCode: 2, summary: summary() };
+    const usage = !isPracticeThemesError(error) || error.code === 'INVALID_OPTIONS';
+    return { exitCode: usage ? 2 : 1, summary: summary() };
   };
 
   const parsed = BatchOptionsSchema.safeParse(options);
@@ -92,7 +108,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
     const extension = extname(path).toLowerCase() || '(none)';
     skipped[extension] = (skipped[extension] ?? 0) + 1;
   };
-  const inputs = await expandPaths(opts.paths, { unsupported: opts.unsupported, onSkipped });
+  const inputs = await withoutOwnOutput(await expandPaths(opts.paths, { unsupported: opts.unsupported, onSkipped }), opts.paths, opts.out);
   counts.files = inputs.length;
   const files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
   try {
@@ -116,6 +132,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
       size: jobs,
       ...(opts.workerUrl ? { workerUrl: typeof opts.workerUrl === 'string' ? opts.workerUrl : new URL(opts.workerUrl.href) } : {}),
       setup: { level: opts.level, report: opts.report !== undefined, emitText: opts.emitText, ...(opts.tagger ? { tagger: opts.tagger } : {}) },
+      timeLimitMs: opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     });
     const themes = pool.themes;
     for (const t of themes) themeCounts[t] = 0;
@@ -130,9 +147,11 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
 
     await sink.write(formatter.begin());
     let filesDone = 0;
+    setProgressNote(() => `${filesDone} of ${inputs.length} file(s) done${opts.out ? `, ${opts.out} not written` : ''}`);
     const runItem = (item: BatchItem): Promise<TaskOutcome> =>
       item.kind === 'error' ? Promise.resolve({ ok: false, error: item.record }) : pool!.run(item.task);
     const writeOutcome = async (outcome: TaskOutcome, item: BatchItem) => {
+      for (const warning of outcome.warnings ?? []) progress!.log(warning);
       if (outcome.ok) {
         const record = outcome.tagged.record;
         counts.documents++;
@@ -155,7 +174,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
       const line = `${record.error.message} [${record.error.code}]`;
       progress!.log(line);
     };
-    const readOptions = { idColumn: opts.idColumn, textColumn: opts.textColumn, csvDelimiter: opts.csvDelimiter };
+    const readOptions = { idColumn: opts.idColumn, textColumn: opts.textColumn, csvDelimiter: opts.csvDelimiter, onWarning: (w: string) => progress!.log(w) };
     await mapOrdered(batchItems(inputs, readOptions), runItem, writeOutcome, { maxInFlight: opts.maxInFlight ?? jobs * 4 });
     await sink.write(formatter.end());
     await sink.commit();
@@ -169,6 +188,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
     await report?.abort();
     return fail(isPracticeThemesError(error) || error instanceof Error ? error : new Error(String(error)));
   } finally {
+    setProgressNote(undefined);
     await pool?.close();
   }
 }

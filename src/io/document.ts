@@ -32,6 +32,8 @@ export const SourceDocumentSchema = z.object({
   pages: z.array(PageSpanSchema).optional(),
   /** 1-based line of the record in a .jsonl/.csv file. */
   line: z.number().int().positive().optional(),
+  /** What reading had to fix (invalid UTF-8 replaced with U+FFFD), to show the user. */
+  warnings: z.array(z.string()).optional(),
 });
 /** A document ready to tag. */
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;

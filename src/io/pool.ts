@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { PracticeThemesError } from '../errors';
+import { DocumentError, PracticeThemesError, type ErrorCode } from '../errors';
 import type { BatchTask, TaskOutcome } from './tag-document';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
 
@@ -18,6 +18,13 @@ export interface WorkerPoolOptions {
   /** The worker script. @default batch-worker.js beside the module that bundles this file (dist/) */
   readonly workerUrl?: URL | string;
   readonly setup: WorkerSetup;
+  /**
+   * Longest a worker may spend on one task, in milliseconds. A task over it ends as
+   * a TIME_LIMIT error record and its worker is replaced, so one pathological
+   * document cannot stall the batch. `0` for no limit.
+   * @default 0
+   */
+  readonly timeLimitMs?: number;
 }
 
 /** A running pool. */
@@ -40,6 +47,7 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** The default worker script: dist/batch-worker.js next to the bundle this code is in. */
@@ -66,7 +74,7 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
     new Promise((resolveReady, rejectReady) => {
       const worker = new Worker(url, { workerData: options.setup });
       started.add(worker);
-      const slot: Slot = { worker, job: undefined };
+      const slot: Slot = { worker, job: undefined, timer: undefined };
       let ready = false;
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
@@ -74,11 +82,13 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
           themes = message.themes;
           resolveReady(slot);
         } else if (message.type === 'fatal') {
-          rejectReady(new PracticeThemesError('INVALID_OPTIONS', `batch worker could not load the tagger: ${message.error.message}`));
+          // Keep the cause's code (a bad rule set is INVALID_RULE_SET here as on stdin).
+          rejectReady(new PracticeThemesError(knownCode(message.error.code), `batch worker could not load the tagger: ${message.error.message}`));
           void worker.terminate();
         } else if (message.type === 'done' && slot.job?.id === message.id) {
           const job = slot.job;
           slot.job = undefined;
+          clearTimeout(slot.timer);
           job.resolve(message.outcome);
           dispatch();
         }
@@ -88,23 +98,11 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
           rejectReady(new PracticeThemesError('INVALID_OPTIONS', `batch worker failed to start: ${reason}`));
           return;
         }
-        const index = slots.indexOf(slot);
-        if (index >= 0) slots.splice(index, 1);
         const job = slot.job;
         slot.job = undefined;
+        clearTimeout(slot.timer);
         if (job) job.resolve(crashOutcome(job.task, reason));
-        if (!closed) {
-          // Replace the dead worker; if even that fails, the queued jobs fail rather than hang.
-          spawn().then(
-            (fresh) => {
-              slots.push(fresh);
-              dispatch();
-            },
-            (error: Error) => {
-              if (slots.length === 0) for (const waiting of queue.splice(0)) waiting.resolve(crashOutcome(waiting.task, error.message));
-            },
-          );
-        }
+        replace(slot);
       };
       worker.on('error', (error) => died(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
       worker.on('exit', (code) => {
@@ -113,12 +111,40 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
       });
     });
 
+  /** Takes a slot out of service and starts a fresh worker; if even that fails, queued jobs fail rather than hang. */
+  const replace = (slot: Slot) => {
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1);
+    if (closed) return;
+    spawn().then(
+      (fresh) => {
+        slots.push(fresh);
+        dispatch();
+      },
+      (error: Error) => {
+        if (slots.length === 0) for (const waiting of queue.splice(0)) waiting.resolve(crashOutcome(waiting.task, error.message));
+      },
+    );
+  };
+
+  const timeLimit = options.timeLimitMs ?? 0;
+  const overTime = (slot: Slot, job: Job) => {
+    if (slot.job !== job) return;
+    slot.job = undefined;
+    job.resolve(timeLimitOutcome(job.task, timeLimit));
+    // Tagging is synchronous, so the only way to stop it is to stop its thread.
+    started.delete(slot.worker);
+    void slot.worker.terminate();
+    replace(slot);
+  };
+
   const dispatch = () => {
     for (const slot of slots) {
       if (slot.job) continue;
       const job = queue.shift();
       if (!job) return;
       slot.job = job;
+      if (timeLimit > 0) slot.timer = setTimeout(() => overTime(slot, job), timeLimit);
       slot.worker.postMessage({ type: 'task', id: job.id, task: job.task } satisfies ToWorker);
     }
   };
@@ -145,13 +171,26 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
     },
     async close() {
       closed = true;
+      for (const slot of slots) clearTimeout(slot.timer);
       await Promise.all([...started].map((w) => w.terminate()));
     },
   };
+}
+
+function timeLimitOutcome(task: BatchTask, limitMs: number): TaskOutcome {
+  const path = task.kind === 'file' ? task.path : task.doc.path;
+  const id = task.kind === 'file' ? task.path : task.doc.id;
+  const error = new DocumentError('TIME_LIMIT', `tagging took longer than the ${limitMs / 1000} s per-document time limit (--time-limit); skipped`, { file: path });
+  const line = task.kind === 'document' ? task.doc.line : undefined;
+  return { ok: false, error: { id, path, error: { code: error.code, message: error.message, ...(line ? { line } : {}) } } };
 }
 
 function crashOutcome(task: BatchTask, reason: string): TaskOutcome {
   const path = task.kind === 'file' ? task.path : task.doc.path;
   const id = task.kind === 'file' ? task.path : task.doc.id;
   return { ok: false, error: { id, path, error: { code: 'INTERNAL', message: `practice-themes: ${path}: the worker tagging it stopped (${reason})` } } };
+}
+
+function knownCode(code: string): ErrorCode {
+  return code === 'INTERNAL' || code === '' ? 'INVALID_OPTIONS' : (code as ErrorCode);
 }

@@ -20,10 +20,11 @@ export interface BatchTagger {
 /** A unit of work: a file to read and tag, or a record already read from a .jsonl/.csv file. */
 export type BatchTask = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'document'; readonly doc: SourceDocument };
 
-/** The outcome of a task. */
-export type TaskOutcome =
+/** The outcome of a task; `warnings` are what reading had to fix (printed on stderr). */
+export type TaskOutcome = (
   | { readonly ok: true; readonly tagged: TaggedDocument; readonly report?: ReportDocument; readonly sentenceCount: number }
-  | { readonly ok: false; readonly error: ErrorRecord };
+  | { readonly ok: false; readonly error: ErrorRecord }
+) & { readonly warnings?: readonly string[] };
 
 /** How tasks are processed. */
 export interface TaskSettings {
@@ -43,7 +44,8 @@ export async function runTask(task: BatchTask, tagger: BatchTagger, settings: Ta
   } catch (error) {
     return { ok: false, error: toErrorRecord(path, error) };
   }
-  return tagDocument(doc, tagger, settings);
+  const outcome = tagDocument(doc, tagger, settings);
+  return doc.warnings?.length ? { ...outcome, warnings: doc.warnings } : outcome;
 }
 
 /** Tags a document already read; a tagger failure becomes an error record. */

@@ -60,7 +60,7 @@ describe('item 8: model file integrity', () => {
     ['smoothing alpha', (m: ModelFile) => void (m.smoothing.alpha = 1e6), ['smoothing', 'alpha']],
     ['a Platt scale', (m: ModelFile) => m.calibration.method === 'platt' && void (Object.values(m.calibration.perLabel)[0]!.scale = 1e9), ['calibration', 'perLabel']],
     ['a Platt shift', (m: ModelFile) => m.calibration.method === 'platt' && void (Object.values(m.calibration.perLabel)[0]!.shift = -1e9), ['calibration', 'perLabel']],
-  ] as const)('%s out of its sanity bounds is refused even when re-stamped', (_, damage, path) => {
+  ] as [string, (m: ModelFile) => unknown, string[]][])('%s out of its sanity bounds is refused even when re-stamped', (_, damage, path) => {
     const json = JSON.parse(text) as ModelFile;
     damage(json);
     const stamped = serializeModel(json);

@@ -5,6 +5,7 @@
  */
 import { lstat, readFile, stat } from 'node:fs/promises';
 import { DocumentError } from '../../errors';
+import { decodeTextInput } from './decode';
 
 /** Checks `path` is a readable regular file; DocumentError FILE_NOT_FOUND / FILE_UNREADABLE otherwise. */
 export async function checkReadableFile(path: string): Promise<void> {
@@ -32,30 +33,12 @@ export async function readFileBytes(path: string): Promise<Buffer> {
 }
 
 /**
- * Decodes text bytes: UTF-8 (BOM removed); bytes that are not valid UTF-8 are read
- * as Windows-1252, the usual encoding of older office exports. NUL bytes mean the
- * file is binary, not text: DOCUMENT_CORRUPT.
+ * Decodes a text file's bytes by the one decoding policy (src/io/readers/decode.ts):
+ * BOM-aware UTF-8/UTF-16, invalid sequences replaced and reported to `warn`, binary
+ * data refused with DOCUMENT_CORRUPT.
  */
-export function decodeText(bytes: Uint8Array, path: string): string {
-  if (bytes.includes(0)) throw new DocumentError('DOCUMENT_CORRUPT', 'contains NUL bytes: a binary file, not text', { file: path });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = decodeWindows1252(bytes);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-// Windows-1252 differs from Latin-1 only in 0x80-0x9F (Node's TextDecoder treats them as Latin-1).
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (const b of bytes) text += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
-  return text;
+export function decodeText(bytes: Uint8Array, path: string, warn?: (message: string) => void): string {
+  return decodeTextInput(bytes, path, warn);
 }
 
 /** Throws DOCUMENT_EMPTY when the text has no visible characters. */

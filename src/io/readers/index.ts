@@ -13,6 +13,8 @@ import { readSingleFile } from './single';
 export interface ReadOptions extends RecordColumns {
   /** CSV field delimiter. @default ',' */
   readonly csvDelimiter?: string;
+  /** Hears decoding warnings (invalid UTF-8 replaced with U+FFFD) of .jsonl/.csv files. */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -22,8 +24,9 @@ export interface ReadOptions extends RecordColumns {
  */
 export async function readDocument(path: string): Promise<SourceDocument> {
   const format = requireFormat(path);
-  const { text, pages } = await readSingleFile(path, format);
-  return { id: path, path, format, text, ...(pages ? { pages } : {}) };
+  const warnings: string[] = [];
+  const { text, pages } = await readSingleFile(path, format, (w) => warnings.push(w));
+  return { id: path, path, format, text, ...(pages ? { pages } : {}), ...(warnings.length ? { warnings } : {}) };
 }
 
 /** Documents of any supported file, in file order, with error records for what cannot be read. */
@@ -44,6 +47,7 @@ export async function* readDocuments(path: string, options: ReadOptions = {}): A
     return;
   }
   const records = format === 'jsonl' ? readJsonlRecords(path, options) : readCsvRecords(path, { ...options, delimiter: options.csvDelimiter });
+  // Single documents carry their decoding warnings; record files report theirs once, here.
   try {
     yield* records;
   } catch (error) {

@@ -5,11 +5,30 @@
  * and the line; the other lines still come through. Files are streamed.
  */
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { DocumentError, InputError } from '../../errors';
 import { CsvParser, type CsvRow } from '../csv-parser';
 import type { ReadItem } from '../document';
+import { createStreamDecoder, replacementWarning } from './decode';
 import { checkReadableFile } from './file-access';
+
+/** Names of the id and text fields of .jsonl/.csv records, and who hears decoding warnings. */
+interface RecordReadOptions extends RecordColumns {
+  readonly onWarning?: (message: string) => void;
+}
+
+/** The file's text in chunks, decoded by the one policy (BOM-aware, invalid UTF-8 replaced and reported once). */
+async function* decodedChunks(path: string, onWarning?: (message: string) => void): AsyncGenerator<string> {
+  const decoder = createStreamDecoder();
+  for await (const chunk of createReadStream(path)) {
+    const text = decoder.push(chunk as Buffer);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+  if (decoder.replaced > 0) onWarning?.(replacementWarning(path, decoder));
+}
 
 /** Names of the id and text fields of .jsonl/.csv records. */
 export interface RecordColumns {
@@ -20,16 +39,15 @@ export interface RecordColumns {
 }
 
 /** Documents of a JSON Lines file, one per non-blank line. */
-export async function* readJsonlRecords(path: string, columns: RecordColumns = {}): AsyncGenerator<ReadItem> {
+export async function* readJsonlRecords(path: string, columns: RecordReadOptions = {}): AsyncGenerator<ReadItem> {
   const idKey = columns.idColumn ?? 'id';
   const textKey = columns.textColumn ?? 'text';
   await checkReadableFile(path);
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({ input: Readable.from(decodedChunks(path, columns.onWarning)), crlfDelay: Infinity });
   let lineNo = 0;
   let records = 0;
-  for await (const raw of lines) {
+  for await (const line of lines) {
     lineNo++;
-    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!line.trim()) continue;
     records++;
     let value: unknown;
@@ -50,14 +68,13 @@ export async function* readJsonlRecords(path: string, columns: RecordColumns = {
 }
 
 /** Documents of a CSV file whose header row names an id and a text column. */
-export async function* readCsvRecords(path: string, columns: RecordColumns & { readonly delimiter?: string } = {}): AsyncGenerator<ReadItem> {
+export async function* readCsvRecords(path: string, columns: RecordReadOptions & { readonly delimiter?: string } = {}): AsyncGenerator<ReadItem> {
   const idKey = columns.idColumn ?? 'id';
   const textKey = columns.textColumn ?? 'text';
   await checkReadableFile(path);
   const parser = new CsvParser(columns.delimiter ?? ',');
   let header: { names: readonly string[]; id: number; text: number } | undefined;
   let records = 0;
-  let first = true;
   const handle = function* (rows: CsvRow[]): Generator<ReadItem> {
     for (const row of rows) {
       if (!header) {
@@ -75,12 +92,7 @@ export async function* readCsvRecords(path: string, columns: RecordColumns & { r
       }
     }
   };
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
-    let text = chunk as string;
-    if (first) text = text.replace(/^\uFEFF/, '');
-    first = false;
-    yield* handle(parser.push(text));
-  }
+  for await (const text of decodedChunks(path, columns.onWarning)) yield* handle(parser.push(text));
   yield* handle(parser.end());
   if (!header) throw new DocumentError('DOCUMENT_EMPTY', 'CSV file is empty (no header row)', { file: path });
   if (records === 0) throw new DocumentError('DOCUMENT_EMPTY', 'CSV file has a header but no records', { file: path });

@@ -10,8 +10,8 @@ import { decodeText, readFileBytes, requireText } from './file-access';
 import { readPdf } from './pdf';
 import { importOptional } from '../optional-package';
 
-/** Text (and pages, for PDF) of a single-document file. */
-export async function readSingleFile(path: string, format: DocumentFormat): Promise<{ text: string; pages?: PageSpan[] }> {
+/** Text (and pages, for PDF) of a single-document file; decoding warnings go to `warn`. */
+export async function readSingleFile(path: string, format: DocumentFormat, warn?: (message: string) => void): Promise<{ text: string; pages?: PageSpan[] }> {
   const bytes = await readFileBytes(path);
   switch (format) {
     case 'pdf': {
@@ -24,12 +24,12 @@ export async function readSingleFile(path: string, format: DocumentFormat): Prom
     case 'docx':
       return { text: requireText(await readDocx(bytes, path), path, 'DOCX has no text') };
     case 'txt':
-      return { text: requireText(decodeText(bytes, path), path) };
+      return { text: requireText(decodeText(bytes, path, warn), path) };
     case 'md':
       // Syntax masked by spaces: offsets into the text are offsets into the file.
-      return { text: requireText(maskMarkdown(decodeText(bytes, path)), path) };
+      return { text: requireText(maskMarkdown(decodeText(bytes, path, warn)), path) };
     case 'html':
-      return { text: requireText(htmlToText(decodeText(bytes, path)), path, 'HTML has no text') };
+      return { text: requireText(htmlToText(decodeText(bytes, path, warn)), path, 'HTML has no text') };
     default:
       throw new DocumentError('UNSUPPORTED_FORMAT', `${format} files hold many records: read them with readDocuments`, { file: path });
   }
