@@ -5,6 +5,7 @@
  * --rules exits 1 whether tag reads stdin or files.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -114,14 +115,16 @@ describe('item 12: rule files checked the same everywhere', () => {
     expect(tag.code).toBe(1);
   });
 
-  it('a bad --rules file exits 1 in PATH mode as on stdin', async () => {
+  it('a bad --rules file exits 1 in PATH mode (worker pool, built CLI) as on stdin', async () => {
     const bad = join(work, 'bad-rules.json');
     writeFileSync(bad, '{"format":"practice-themes-rules","version":1,"name":"x","rules":[]}');
     const doc = join(work, 'doc.txt');
     writeFileSync(doc, 'The home visit was brief.\n');
-    const stdin = await runCli(['tag', '--no-model', '--rules', bad], 'The home visit was brief.');
-    const path = await runCli(['tag', '--no-model', '--rules', bad, '--format', 'text', doc]);
-    expect(stdin.code).toBe(1);
-    expect(path.code).toBe(stdin.code);
+    const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+    const stdin = spawnSync(process.execPath, [cli, 'tag', '--no-model', '--rules', bad], { input: 'The home visit was brief.', encoding: 'utf8' });
+    const path = spawnSync(process.execPath, [cli, 'tag', '--no-model', '--rules', bad, '--jobs', '1', doc], { encoding: 'utf8' });
+    expect(stdin.status).toBe(1);
+    expect(path.status).toBe(1);
+    expect(path.stderr).toMatch(/rule set|rules/);
   });
 });
