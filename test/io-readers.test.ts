@@ -102,10 +102,12 @@ describe('other single-document formats', () => {
     expect(raw.slice(at, at + 8)).toBe('Summary.');
   });
 
-  it('decodes a Windows-1252 text file that is not UTF-8', async () => {
+  it('reads a Windows-1252 file as UTF-8 like every input: bad bytes become U+FFFD, with a warning', async () => {
     const file = join(dir, 'legacy.txt');
     writeFileSync(file, Buffer.from([0x93, 0x4e, 0x6f, 0x94, 0x20, 0x96, 0x20, 0x73, 0x68, 0x65, 0x20, 0x73, 0x61, 0x69, 0x64]));
-    expect((await readDocument(file)).text).toBe('\u201cNo\u201d \u2013 she said');
+    const doc = await readDocument(file);
+    expect(doc.text).toBe('\ufffdNo\ufffd \ufffd she said');
+    expect(doc.warnings).toEqual([expect.stringMatching(/3 byte sequence\(s\) are not valid UTF-8/)]);
   });
 });
 
