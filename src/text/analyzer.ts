@@ -14,6 +14,7 @@ import { InputError } from '../errors';
 import { continuesAfterFullStop, isInitial, startsSentenceAfterInitial } from './abbreviations';
 import { layOutBlocks, type LaidOutBlock } from './blocks';
 import { cleanText, type CleanedText } from './clean';
+import { breakLongRuns } from './long-runs';
 import { SentenceAssembler } from './sentence-assembler';
 import type { Block, Sentence, TextAnalyzer, Token } from './types';
 import { createWinkReader, type WinkReader, type WinkReading } from './wink-reader';
@@ -52,7 +53,7 @@ function checkText(text: unknown): string {
 function analyzeText(input: string, read: WinkReader, emit: (sentence: Sentence) => void): Block[] {
   const cleaned = cleanText(input);
   const layout = layOutBlocks(cleaned.text);
-  const winkText = layout.winkText;
+  const winkText = breakLongRuns(layout.winkText);
   const laidOut = layout.blocks;
   const blocks: Block[] = [];
   let sentenceCount = 0;
@@ -105,7 +106,7 @@ function analyzeText(input: string, read: WinkReader, emit: (sentence: Sentence)
 function tokenizeSnippet(input: string, read: WinkReader): readonly Token[] {
   const cleaned = cleanText(input);
   // One sentence: line breaks are spaces here (same length, so offsets hold).
-  const winkText = cleaned.text.replace(/[\n\f]/g, ' ');
+  const winkText = breakLongRuns(cleaned.text.replace(/[\n\f]/g, ' '));
   const sentence = new SentenceAssembler(input, cleaned, read.lemmaOfWord, read.isLexiconWord);
   forEachToken(winkText, 0, read.read(winkText), (wink, i, start, end, spaceBefore) => {
     sentence.add(wink.values[i]!, wink.types[i]!, wink.lemmas[i]!, wink.pos[i]!, wink.negationFlags[i] === true, start, end, spaceBefore);
