@@ -30,6 +30,7 @@ Options:
   --no-rules          fit thresholds for the model alone
   --real-weight K     how many times a real-register unit (one with source_url) counts
                       against a written one (default: ${DEFAULT_REAL_WEIGHT}, chosen by cross-validation by page)
+  --no-gate           learn no practice-statement gate (for ablation)
   --calibrate-on real|all
                       fit thresholds, calibration and the practice gate on the real-register
                       units only (default when the corpus has any) or on all units
@@ -51,6 +52,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
     name: { type: 'string' },
     rules: { type: 'string', multiple: true },
     'no-rules': { type: 'boolean' },
+    'no-gate': { type: 'boolean' },
     'real-weight': { type: 'string' },
     'calibrate-on': { type: 'string' },
   });
@@ -93,6 +95,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
     folds: positiveInt('folds', values.folds, 5),
     seed,
     name: values.name ?? corpusName(corpus),
+    ...(values['no-gate'] ? { gate: false } : {}),
     ...(calibrateOn === 'real' ? { calibrationDescription: REAL_REGISTER_DESCRIPTION } : {}),
   });
   await saveModel(values.out, model);
