@@ -35,9 +35,9 @@ export interface TaggerOptions {
   /**
    * What decides a document's themes: `paragraphs` scores each paragraph (block) as a
    * whole, the granularity the model learned from (corpus units are sentences and
-   * short passages); `sentences` scores each sentence alone; `both` scores paragraphs
-   * and takes the strength from the stronger of a paragraph and a sentence. Sentence
-   * results are reported in every case. @default 'paragraphs'
+   * short passages); `sentences` scores each sentence alone; `both` counts a paragraph
+   * as carrying a theme when it does as a whole or through one of its sentences.
+   * Sentence results are reported in every case. @default 'paragraphs'
    */
   readonly documentFrom?: 'paragraphs' | 'sentences' | 'both';
   /**
@@ -118,7 +118,6 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const documentFrom = options.documentFrom ?? 'paragraphs';
   const sentences: SentenceResult[] = [];
   const passages: ScoredPassage[] = [];
-  const sentencePassages: ScoredPassage[] = [];
   // Block by block: a sentence's tokens and signals are dropped once its paragraph is
   // scored, so memory follows the result, not the analysis, on long documents.
   let block: SentenceSignals[] = [];
@@ -126,10 +125,10 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const finishBlock = (): void => {
     // A one-sentence paragraph scores as its sentence; longer ones are scored as a whole.
     if (documentFrom !== 'sentences' && block.length > 0) {
-      passages.push({
-        scores: block.length === 1 ? sentences[sentences.length - 1]!.scores : scoreSpan(parts, block, themes, mode, 0).scores,
-        sentences: block.length,
-      });
+      const whole = block.length === 1 ? sentences[sentences.length - 1]!.scores : scoreSpan(parts, block, themes, mode, 0).scores;
+      // `both`: a paragraph carries a theme when it does as a whole or through one of its sentences.
+      const scores = documentFrom === 'both' && block.length > 1 ? strongest(themes, whole, sentences.slice(-block.length)) : whole;
+      passages.push({ scores, sentences: block.length });
     }
     block = [];
   };
@@ -154,14 +153,11 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       scores: scored.scores,
       evidence: scored.evidence.map((e) => withPage(e, pageOf(e.start), text)),
     });
-    if (documentFrom !== 'paragraphs') sentencePassages.push({ scores: scored.scores, sentences: 1 });
+    if (documentFrom === 'sentences') passages.push({ scores: scored.scores, sentences: 1 });
   });
   finishBlock();
   const decision: DocumentDecision = { ...DEFAULT_DOCUMENT_DECISION, ...options.documentDecision };
-  const document =
-    documentFrom === 'sentences'
-      ? aggregateDocument(themes, sentences, sentencePassages, options.maxEvidence ?? 5, decision)
-      : aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, decision, sentencePassages);
+  const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, decision);
   return {
     ...(tagOptions.id === undefined ? {} : { id: tagOptions.id }),
     themes: themes.filter((t) => document[t]!.tagged),
@@ -175,6 +171,17 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       ruleSets: parts.ruleSetNames,
     },
   };
+}
+
+/** Per theme, the stronger of a paragraph's own score and its sentences' scores. */
+function strongest(themes: readonly string[], whole: Record<string, ThemeScore>, members: readonly SentenceResult[]): Record<string, ThemeScore> {
+  const out: Record<string, ThemeScore> = {};
+  for (const theme of themes) {
+    let best = whole[theme]!;
+    for (const m of members) if (m.scores[theme]!.score > best.score) best = m.scores[theme]!;
+    out[theme] = best;
+  }
+  return out;
 }
 
 function withPage(evidence: SpanEvidence, page: number | undefined, text: string): Evidence {

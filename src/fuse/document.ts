@@ -47,8 +47,6 @@ export function aggregateDocument(
   passages: readonly ScoredPassage[],
   maxEvidence: number,
   decision: DocumentDecision = DEFAULT_DOCUMENT_DECISION,
-  /** More candidates for the strength only (documentFrom 'both': the sentences). */
-  strengthAlso: readonly ScoredPassage[] = [],
 ): Record<string, DocumentTheme> {
   const out: Record<string, DocumentTheme> = {};
   const totalSentences = Math.max(1, passages.reduce((n, p) => n + p.sentences, 0));
@@ -64,10 +62,6 @@ export function aggregateDocument(
         taggedPassages++;
         covered += p.sentences;
       }
-    }
-    for (const p of strengthAlso) {
-      const score = p.scores[theme];
-      if (score && (!best || score.score > best.score)) best = score;
     }
     let count = 0;
     for (const s of sentences) if (s.scores[theme]?.tagged) count++;
