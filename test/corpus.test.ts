@@ -43,6 +43,28 @@ describe('corpus/', () => {
     expect(dupes).toEqual([]);
   });
 
+  it('real-register units name their page and kind, one group per page, and both splits hold pages', () => {
+    const real = units.filter((u) => u.source_url !== undefined);
+    expect(real.length).toBeGreaterThanOrEqual(2500);
+    const pagesOfGroup = new Map<string, Set<string>>();
+    for (const u of real) {
+      expect(u.source_kind, u.id).toBeDefined();
+      (pagesOfGroup.get(u.group) ?? pagesOfGroup.set(u.group, new Set()).get(u.group)!).add(u.source_url!);
+    }
+    for (const [group, pages] of pagesOfGroup) expect(pages.size, group).toBe(1);
+    expect(new Set(real.map((u) => u.source_url)).size).toBeGreaterThanOrEqual(600);
+    expect(real.some((u) => u.split === 'test')).toBe(true);
+    // No written unit claims a page; no page is shared with a written review group.
+    expect(units.filter((u) => u.source_url === undefined && u.group.startsWith('web-'))).toEqual([]);
+  });
+
+  it('uses no page excluded for evaluation (checked when ../shared is present)', () => {
+    const excluded = new URL('../../shared/eval/excluded-sources.txt', import.meta.url);
+    if (!existsSync(excluded)) return;
+    const banned = new Set(readFileSync(excluded, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+    expect(units.filter((u) => u.source_url !== undefined && banned.has(u.source_url)).map((u) => u.id)).toEqual([]);
+  });
+
   it('copies no sentence of the labelling guide (checked when ../shared is present)', () => {
     const guide = new URL('../../shared/taxonomy.md', import.meta.url);
     if (!existsSync(guide)) return;
