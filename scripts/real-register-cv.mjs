@@ -11,7 +11,7 @@
 //   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5]
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createTagger, trainModel, trainingExamplesOf, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
+import { createTagger, trainModel, trainingExamplesOf, ruleScoresFrom, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
 
 const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' } } });
@@ -30,7 +30,8 @@ const analyzeAll = (list) => {
   for (const u of list) if (!featuresOf.has(u.text)) featuresOf.set(u.text, extractTextFeatures(ruleTagger.analyze(u.text), DEFAULT_FEATURE_SETTINGS).map((f) => f.key));
 };
 analyzeAll(units);
-const ruleScores = new Map(units.map((u) => [u.text, ruleTagger.tag(u.text).scores]));
+const ruleStrengths = ruleScoresFrom(ruleTagger);
+const ruleScores = new Map(units.map((u) => [u.text, ruleStrengths(u.text)]));
 const bucket = (s) => parseInt(createHash('sha256').update(`outer:${s}`).digest('hex').slice(0, 8), 16) % outerFolds;
 
 function train(trainUnits, realWeight, gate) {

@@ -9,6 +9,8 @@ export { createTagger } from './tagger';
 export type { Tagger, TaggerOptions, TagOptions, TagInput, PageSpan } from './tagger';
 export { fuseTheme, ruleStrength, calibrateToThreshold, gateFactor, TAG_THRESHOLD } from './fuse/fuse';
 export type { FusionMode, PracticeGate } from './fuse/fuse';
+export { aggregateDocument, documentScore, passagesNeeded, DEFAULT_DOCUMENT_DECISION } from './fuse/document';
+export type { DocumentDecision, ScoredPassage } from './fuse/document';
 
 // Results
 export {
@@ -71,7 +73,7 @@ export type { ModelFile, Gate } from './nb/model-file';
 // Corpus
 export { CorpusUnitSchema, LabelledExampleSchema, GenreSchema, SourceKindSchema, parseCorpus, parseJsonLines } from './corpus/schema';
 export type { CorpusUnit, LabelledExample, Genre, SourceKind } from './corpus/schema';
-export { trainingExamplesOf, isRealRegister, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
+export { trainingExamplesOf, ruleScoresFrom, isRealRegister, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
 export type { TrainingExampleOptions } from './corpus/training-examples';
 export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';
 export type { CorpusStats, BalanceMinimums } from './corpus/stats';

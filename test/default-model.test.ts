@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import languageModel from 'wink-eng-lite-web-model';
-import { createTextAnalyzer, evaluate, serializeModel, trainModel, trainingExamplesOf, parseModel, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION, type CorpusUnit, type Tagger } from '../src/index';
+import { createTextAnalyzer, evaluate, serializeModel, trainModel, trainingExamplesOf, ruleScoresFrom, parseModel, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION, type CorpusUnit, type Tagger } from '../src/index';
 import { defaultModelPath, loadDefaultTagger, loadModel, readCorpus } from '../src/node';
 
 let units: CorpusUnit[];
@@ -36,7 +36,7 @@ describe('the shipped model file', () => {
     const labels = parseModel(JSON.parse(shipped)).labels;
     // As `practice-themes train corpus` does: real-register units weighted and calibrated on, rule scores from the shipped rules.
     const rules = await loadDefaultTagger({ modelFile: false });
-    const retrained = trainModel(trainingExamplesOf(train, { ruleScores: (text) => rules.tag(text).scores }), {
+    const retrained = trainModel(trainingExamplesOf(train, { ruleScores: ruleScoresFrom(rules) }), {
       labels,
       analyzer: createTextAnalyzer(languageModel),
       name: 'practice-themes-default',

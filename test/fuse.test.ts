@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateToThreshold, fuseTheme, ruleStrength } from '../src/fuse/fuse';
-import { aggregateDocument, documentScore } from '../src/fuse/document';
+import { aggregateDocument, documentScore, passagesNeeded } from '../src/fuse/document';
 import type { SentenceResult, ThemeScore } from '../src/result-schema';
 
 describe('ruleStrength (noisy-OR of rule weights)', () => {
@@ -84,7 +84,7 @@ describe('aggregateDocument', () => {
     const list = [sentence(0, 0.7, 1), sentence(1, 0.2), sentence(2, 0.9, 2), sentence(3, 0.1)];
     const doc = aggregateDocument(['a', 'b'], list, asPassages(list), 5);
     expect(doc.a!.strength).toBeCloseTo(0.9, 12);
-    expect(doc.a!.score).toBeCloseTo(0.9, 12); // half the text carries it: support is ample
+    expect(doc.a!.score).toBeCloseTo(0.9, 12); // half the passages carry it (needed: 10% of 4, at least 1)
     expect(doc.a!.tagged).toBe(true);
     expect(doc.a!.passages).toBe(2);
     expect(doc.a!.sentences).toBe(2);
@@ -100,29 +100,40 @@ describe('aggregateDocument', () => {
     expect(doc.a!.sentences).toBe(0);
   });
 
-  it('one strong passage in a long document is not enough; enough passages or enough coverage is', () => {
-    const decision = { minShare: 0.1, minPassages: 3 };
-    const long = (tagged: number, sentencesEach = 1) =>
-      Array.from({ length: 100 }, (_, i) => ({ scores: { a: score(i < tagged ? 0.95 : 0.1) }, sentences: i < tagged ? sentencesEach : 1 }));
-    const one = aggregateDocument(['a'], [], long(1), 5, decision).a!;
+  it('one strong passage in a long document is not enough: it needs minPassages, and minShare of a long one', () => {
+    const decision = { minShare: 0.05, minPassages: 2 };
+    const doc = (total: number, tagged: number) =>
+      Array.from({ length: total }, (_, i) => ({ scores: { a: score(i < tagged ? 0.95 : 0.1) }, sentences: 2 }));
+    const one = aggregateDocument(['a'], [], doc(100, 1), 5, decision).a!;
     expect(one.strength).toBeCloseTo(0.95, 12);
     expect(one.tagged).toBe(false);
     expect(one.score).toBeLessThan(0.5);
-    expect(aggregateDocument(['a'], [], long(3), 5, decision).a!.tagged).toBe(true); // three passages
-    expect(aggregateDocument(['a'], [], long(1, 12), 5, decision).a!.tagged).toBe(true); // one passage, 12 of 111 sentences
-    expect(aggregateDocument(['a'], [], long(2), 5, decision).a!.tagged).toBe(false);
+    expect(one.passages).toBe(1);
+    expect(one.coverage).toBeCloseTo(0.01, 12);
+    expect(aggregateDocument(['a'], [], doc(30, 2), 5, decision).a!.tagged).toBe(true); // 2 of 30: minPassages binds
+    expect(aggregateDocument(['a'], [], doc(100, 4), 5, decision).a!.tagged).toBe(false); // 4 of 100 < 5%
+    expect(aggregateDocument(['a'], [], doc(100, 5), 5, decision).a!.tagged).toBe(true);
+    expect(aggregateDocument(['a'], [], doc(1, 1), 5, decision).a!.tagged).toBe(true); // a one-paragraph text
   });
 
-  it('a short text is decided by its strongest passage', () => {
+  it('passagesNeeded: all passages of a short text, minPassages, then the share', () => {
+    const decision = { minShare: 0.05, minPassages: 2 };
+    expect(passagesNeeded(1, decision)).toBe(1);
+    expect(passagesNeeded(3, decision)).toBe(2);
+    expect(passagesNeeded(200, decision)).toBeCloseTo(10, 12);
+  });
+
+  it('a short text is decided by its strongest passage (default decision)', () => {
     const doc = aggregateDocument(['a'], [], [{ scores: { a: score(0.55) }, sentences: 3 }, { scores: { a: score(0.1) }, sentences: 2 }], 5);
     expect(doc.a!.tagged).toBe(true);
     expect(doc.a!.score).toBeCloseTo(0.55, 12);
   });
 
-  it('documentScore never exceeds the strength and reaches 0.5 exactly at support 1', () => {
-    expect(documentScore(0.9, 1)).toBeCloseTo(0.5, 12);
+  it('documentScore is the strength when enough passages carry the theme, and below 0.5 otherwise', () => {
+    expect(documentScore(0.9, 1)).toBeCloseTo(0.9, 12);
     expect(documentScore(0.3, 10)).toBeCloseTo(0.3, 12);
-    expect(documentScore(0.9, 0.5)).toBeLessThan(0.5);
+    expect(documentScore(0.9, 0.99)).toBeLessThan(0.5);
+    expect(documentScore(0.9, 0.5)).toBeCloseTo(0.25, 12);
   });
 
   it('an empty document tags nothing', () => {

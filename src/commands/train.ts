@@ -7,7 +7,7 @@ import { trainModel } from '../nb/train';
 import { corpusFiles, readCorpus } from '../files/read-corpus';
 import { saveModel } from '../files/load-model';
 import { loadDefaultTagger, loadTextAnalyzer } from '../files/default-tagger';
-import { trainingExamplesOf, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
+import { trainingExamplesOf, ruleScoresFrom, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
 import { assertOutputsAreNotInputs } from '../io/output-sink';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
@@ -87,7 +87,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   const examples = trainingExamplesOf(units, {
     realWeight: positiveInt('real-weight', values['real-weight'], DEFAULT_REAL_WEIGHT),
     calibrateOnReal: calibrateOn === 'real',
-    ...(ruleTagger ? { ruleScores: (text: string) => ruleTagger.tag(text).scores } : {}),
+    ...(ruleTagger ? { ruleScores: ruleScoresFrom(ruleTagger) } : {}),
   });
   const model = trainModel(examples, {
     labels,

@@ -5,6 +5,7 @@
  * fused decision the tagger makes.
  */
 import type { TrainingExample } from '../nb/train';
+import type { Tagger } from '../tagger';
 import type { CorpusUnit } from './schema';
 
 /**
@@ -12,7 +13,7 @@ import type { CorpusUnit } from './schema';
  * cross-validation by page on the real-register training units
  * (scripts/choose-real-weight.mjs; see the README's model card).
  */
-export const DEFAULT_REAL_WEIGHT = 2;
+export const DEFAULT_REAL_WEIGHT = 3;
 
 /** What the calibration examples are, as the model file records it. */
 export const REAL_REGISTER_DESCRIPTION = 'real-register units (written from public review pages), grouped by page';
@@ -25,6 +26,17 @@ export interface TrainingExampleOptions {
   readonly calibrateOnReal?: boolean;
   /** Rule strength per theme of a text (for example a rules-only tagger's scores). */
   readonly ruleScores?: (text: string) => Readonly<Record<string, number>>;
+}
+
+/**
+ * Rule strengths of a text from a rules-only tagger: per theme, the strongest
+ * passage's rule score (what fusion combines with the model at that passage).
+ */
+export function ruleScoresFrom(rulesOnly: Tagger): (text: string) => Record<string, number> {
+  return (text) => {
+    const { document } = rulesOnly.tag(text);
+    return Object.fromEntries(Object.entries(document).map(([theme, d]) => [theme, d.strength]));
+  };
 }
 
 /** Whether a unit was written from a public page (real register) rather than written to teach. */

@@ -5,29 +5,34 @@
  *
  *   strength = the strongest passage's fused score (paragraphs scored whole, or
  *              sentences, per `documentFrom`)
- *   support  = max(taggedShare / minShare, taggedPassages / minPassages)
- *              taggedShare: share of the document's sentences inside tagged passages
- *   score    = min(strength, 1 - 0.5^support)        tagged = score >= 0.5
+ *   needed   = max(min(minPassages, passages), minShare * passages)
+ *   support  = taggedPassages / needed
+ *   score    = strength                      when support >= 1
+ *            = min(strength, 0.5 * support)  below it (never tagged)
+ *   tagged   = score >= 0.5
  *
- * so a theme is tagged when its strongest passage is tagged and either enough
- * passages carry it or they cover enough of the text. A short text (one to a few
- * paragraphs) is decided by its strongest passage as before: one tagged paragraph
- * out of three covers far more than `minShare`. The defaults are fitted by
- * scripts/fit-document-decision.mjs (see the README's model card).
+ * so a theme is tagged when its strongest passage is tagged and enough passages
+ * carry it: at least `minPassages` (or every passage of a shorter text) and at
+ * least `minShare` of a long one. A one-paragraph text is decided by its paragraph,
+ * as before. The defaults are fitted by scripts/fit-document-decision.mjs (see the
+ * README's model card).
  */
 import type { DocumentTheme, Evidence, SentenceResult, Source, ThemeScore } from '../result-schema';
 import { TAG_THRESHOLD } from './fuse';
 
 /** How much of a document must carry a theme. */
 export interface DocumentDecision {
-  /** Share of sentences in tagged passages that suffices on its own (0..1). */
+  /** Share of the passages that must carry the theme (0..1); binds on long documents. */
   readonly minShare: number;
-  /** Number of tagged passages that suffices on its own. */
+  /** Number of passages that must carry the theme (or all of them, in a shorter text). */
   readonly minPassages: number;
 }
 
-/** Fitted on whole written reviews of the corpus's training split (scripts/fit-document-decision.mjs). */
-export const DEFAULT_DOCUMENT_DECISION: DocumentDecision = Object.freeze({ minShare: 0.1, minPassages: 3 });
+/**
+ * Fitted on whole written reviews of the corpus's training split (scripts/fit-document-decision.mjs):
+ * one passage, and 10% of the passages of a document longer than ten.
+ */
+export const DEFAULT_DOCUMENT_DECISION: DocumentDecision = Object.freeze({ minShare: 0.1, minPassages: 1 });
 
 /** A scored passage: its per-theme scores and how many sentences it spans. */
 export interface ScoredPassage {
@@ -37,7 +42,12 @@ export interface ScoredPassage {
 
 /** The document score of a theme from its strength and support (see the file comment). */
 export function documentScore(strength: number, support: number): number {
-  return Math.min(strength, 1 - 0.5 ** support);
+  return support >= 1 ? strength : Math.min(strength, 0.5 * support);
+}
+
+/** How many tagged passages a document of `passages` passages needs (see the file comment). */
+export function passagesNeeded(passages: number, decision: DocumentDecision): number {
+  return Math.max(1e-9, Math.min(decision.minPassages, passages), decision.minShare * passages);
 }
 
 /** Aggregates passages (and their sentences, for counts and evidence) into document themes. */
@@ -50,6 +60,7 @@ export function aggregateDocument(
 ): Record<string, DocumentTheme> {
   const out: Record<string, DocumentTheme> = {};
   const totalSentences = Math.max(1, passages.reduce((n, p) => n + p.sentences, 0));
+  const needed = passagesNeeded(passages.length, decision);
   for (const theme of themes) {
     let best: ThemeScore | undefined;
     let taggedPassages = 0;
@@ -67,7 +78,7 @@ export function aggregateDocument(
     for (const s of sentences) if (s.scores[theme]?.tagged) count++;
     const strength = best?.score ?? 0;
     const coverage = covered / totalSentences;
-    const support = Math.max(coverage / decision.minShare, taggedPassages / decision.minPassages);
+    const support = taggedPassages / needed;
     const score = documentScore(strength, support);
     const tagged = score >= TAG_THRESHOLD;
     out[theme] = {
