@@ -10,6 +10,7 @@ const USAGE = `Usage: practice-themes <command> [options]
 Commands:
   tag [PATH...]               tag text from stdin, JSON Lines (--jsonl), or files/folders/globs
   train CORPUS --out FILE     train the naive Bayes model from a labelled corpus
+  review PATH... --out FILE   the passages to check first (.csv, .jsonl or an .html review page)
   validate-rules FILE|DIR...  check rule set files and their examples
   lint-rules                  rule firing counts and precision over a corpus
   eval DATA.jsonl             evaluate tagging accuracy (--folds k to cross-validate)
@@ -24,6 +25,7 @@ type Command = { usage: () => Promise<string>; run: (args: readonly string[], io
 const COMMANDS: Record<string, Command> = {
   tag: lazy(() => import('./commands/tag'), 'runTag', 'TAG_USAGE'),
   train: lazy(() => import('./commands/train'), 'runTrain', 'TRAIN_USAGE'),
+  review: lazy(() => import('./commands/review'), 'runReview', 'REVIEW_USAGE'),
   'validate-rules': lazy(() => import('./commands/validate-rules'), 'runValidateRules', 'VALIDATE_RULES_USAGE'),
   'lint-rules': lazy(() => import('./commands/lint-rules'), 'runLintRules', 'LINT_RULES_USAGE'),
   eval: lazy(() => import('./commands/eval'), 'runEval', 'EVAL_USAGE'),

@@ -71,13 +71,39 @@ export { parseModel, safeParseModel, serializeModel, modelContentHash, modelJson
 export type { ModelFile, Gate } from './nb/model-file';
 
 // Corpus
-export { CorpusUnitSchema, LabelledExampleSchema, GenreSchema, SourceKindSchema, parseCorpus, parseJsonLines } from './corpus/schema';
-export type { CorpusUnit, LabelledExample, Genre, SourceKind } from './corpus/schema';
+export {
+  CorpusUnitSchema,
+  ShippedCorpusUnitSchema,
+  UnitSourceSchema,
+  LabelledExampleSchema,
+  GenreSchema,
+  SourceKindSchema,
+  parseCorpus,
+  parseJsonLines,
+  splitOf,
+} from './corpus/schema';
+export type { CorpusUnit, LabelledExample, Genre, SourceKind, UnitSource } from './corpus/schema';
 export { trainingExamplesOf, ruleScoresFrom, isRealRegister, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
 export type { TrainingExampleOptions } from './corpus/training-examples';
 export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';
 export type { CorpusStats, BalanceMinimums } from './corpus/stats';
 export { findNearDuplicates } from './corpus/near-duplicates';
+
+// Taxonomy
+export { TaxonomySchema, TaxonomyThemeSchema, parseTaxonomy, themeLabels, assertKnownThemes } from './taxonomy/schema';
+export type { Taxonomy, TaxonomyTheme } from './taxonomy/schema';
+
+// Review loop
+export { reviewQueue, uncertaintyOf, disagreementOf } from './review/queue';
+export type { ReviewDocument, ReviewQueueOptions, QueuedPassage, QueuedThemeScore } from './review/queue';
+export { formatQueueCsv, formatQueueJsonl, queueCsvColumns, describeEvidence } from './review/queue-format';
+export type { ThemeNames } from './review/queue-format';
+export { reviewPageHtml } from './review/review-page';
+export { ReviewDecisionSchema, parseDecisions, decisionsToUnits, holdOutReviewed } from './review/decisions';
+export type { ReviewDecision, ParseDecisionsOptions, DecisionProvenance } from './review/decisions';
+export { retrainWithReviewed } from './review/retrain';
+export type { RetrainWithReviewedOptions, RetrainWithReviewedResult } from './review/retrain';
+export type { ReviewPageOptions, ReviewPageTheme } from './review/review-page';
 
 // Evaluation
 export { evaluate, summarize, prf } from './eval/metrics';

@@ -8,6 +8,9 @@ export type { LoadTaggerOptions } from './files/default-tagger';
 export { loadModel, saveModel } from './files/load-model';
 export { loadRuleSet, loadRuleSets } from './files/load-rules';
 export { readCorpus, readLabelledExamples } from './files/read-corpus';
+export { loadTaxonomy } from './files/load-taxonomy';
+export { queueDocumentsForReview } from './files/review-documents';
+export type { QueueDocumentsOptions, QueuedDocuments } from './files/review-documents';
 export { defaultModelPath, defaultRulesDir, packageRoot } from './files/package-paths';
 export {
   runBatch,

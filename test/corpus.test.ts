@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { balanceProblems, corpusStats, findNearDuplicates, parseCorpus, DEFAULT_BALANCE, type CorpusUnit } from '../src/index';
+import { balanceProblems, corpusStats, findNearDuplicates, parseCorpus, ShippedCorpusUnitSchema, DEFAULT_BALANCE, type CorpusUnit } from '../src/index';
 import { readCorpus } from '../src/node';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +20,11 @@ describe('corpus/', () => {
   it('every line validates against the corpus schema (readCorpus throws on the first bad file)', () => {
     expect(units.length).toBeGreaterThan(0);
     expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
+  });
+
+  it('holds every unit to the shipped shape: a known genre, a review group and a split', () => {
+    const bad = units.filter((u) => !ShippedCorpusUnitSchema.safeParse(u).success).map((u) => u.id);
+    expect(bad).toEqual([]);
   });
 
   it('meets the balance minimums: units, per-theme positives, no-theme and multi-theme shares, ~20% test', () => {

@@ -3,6 +3,7 @@ import { compileRules } from '../rules/compile';
 import { lintRules } from '../rules/lint';
 import { loadRuleSets } from '../files/load-rules';
 import { readCorpus } from '../files/read-corpus';
+import { splitOf } from '../corpus/schema';
 import { loadTextAnalyzer } from '../files/default-tagger';
 import { defaultRulesDir, packageRoot } from '../files/package-paths';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ export async function runLintRules(args: readonly string[], io: CliIO): Promise<
   const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
   const analyzer = await loadTextAnalyzer();
   const compiled = compileRules(await loadRuleSets(values.rules ?? [defaultRulesDir()]), { analyzer });
-  const units = (await readCorpus(values.corpus ?? join(packageRoot(), 'corpus'))).filter((u) => split === 'all' || u.split === split);
+  const units = (await readCorpus(values.corpus ?? join(packageRoot(), 'corpus'))).filter((u) => split === 'all' || splitOf(u) === split);
   // compromise is loaded here only: it is far too slow to sit on the tagging path
   // (and an optional peer dependency: missing, it is a MISSING_DEPENDENCY error).
   const { createBaseFormCheck } = await importOptional('compromise', () => import('../io/base-form-check'));

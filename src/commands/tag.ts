@@ -11,6 +11,8 @@ import { decodeTextInput } from '../io/readers/decode';
 import { requireText } from '../io/readers/file-access';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../tag-input';
 import { formatResultText } from './format-text';
+import { loadTaxonomy } from '../files/load-taxonomy';
+import { themeLabels } from '../taxonomy/schema';
 import { describeError, EXIT, oneOf, parseCommandArgs, positiveInt, readAllBytes, UsageError, write, type CliIO } from './common';
 
 export const TAG_USAGE = `Usage: practice-themes tag [PATH...] [options]
@@ -42,6 +44,7 @@ Options:
                           so evidence offsets into PDF/DOCX/HTML text can be checked
   --time-limit S          PATH mode: seconds one document may take before it becomes a TIME_LIMIT
                           error record and the batch goes on (default: 120; 0 for none)
+  --taxonomy FILE         taxonomy JSON: report its themes, in its order; --format text shows its labels
   --id-column C           id column of .csv/.jsonl inputs (default: id)
   --text-column C         text column of .csv/.jsonl inputs (default: text)
 `;
@@ -69,15 +72,19 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     'time-limit': { type: 'string' },
     'id-column': { type: 'string' },
     'text-column': { type: 'string' },
+    taxonomy: { type: 'string' },
   });
   const format = oneOf('format', values.format, FORMATS, 'jsonl');
   const level = oneOf('level', values.level, ['document', 'sentence'] as const, 'document');
   const mode = oneOf('mode', values.mode, ['fused', 'rules', 'model'] as const, 'fused');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
+  const taxonomy = values.taxonomy ? await loadTaxonomy(values.taxonomy) : undefined;
+  const names = themeLabels(taxonomy, taxonomy?.themes.map((t) => t.id) ?? []);
   const maxTextLength = positiveInt('max-chars', values['max-chars'], DEFAULT_MAX_TEXT_LENGTH);
   const taggerOptions = {
     mode,
     maxTextLength,
+    ...(taxonomy ? { themes: taxonomy.themes.map((t) => t.id) } : {}),
     ...(values['no-model'] ? { modelFile: false as const } : values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
   };
@@ -86,7 +93,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     if (values.jsonl) throw new UsageError('--jsonl reads stdin; give PATHs or --jsonl, not both');
     if (format === 'text') {
       if (values.out || values.report || level === 'sentence') throw new UsageError('--format text prints a readable summary to stdout; it takes no --out, --report or --level');
-      return tagPathsAsText(positionals, await loadDefaultTagger(taggerOptions), io, values['id-column'], values['text-column']);
+      return tagPathsAsText(positionals, await loadDefaultTagger(taggerOptions), io, names, values['id-column'], values['text-column']);
     }
     if (values.progress && values['no-progress']) throw new UsageError('--progress and --no-progress exclude each other');
     if (values['emit-text'] && (level === 'sentence' || format === 'csv')) throw new UsageError('--emit-text adds the text to document records: use it with --format jsonl or json at document level');
@@ -124,14 +131,14 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   requireText(input, '<stdin>', values.jsonl ? 'stdin has no JSON Lines (empty input)' : 'stdin has no text (empty input)');
   if (!values.jsonl) {
     const result = tagger.tag(input, { id: 'stdin' });
-    await write(io.stdout, format === 'text' ? formatResultText(result, 'stdin') : JSON.stringify(toRecord(result, level)) + '\n');
+    await write(io.stdout, format === 'text' ? formatResultText(result, 'stdin', names) : JSON.stringify(toRecord(result, level)) + '\n');
     return EXIT.ok;
   }
-  return tagJsonLines(tagger, input, format, level, io);
+  return tagJsonLines(tagger, input, format, level, io, names);
 }
 
 /** Readable summaries of files, one after another on this thread (for reading, not for archives). */
-async function tagPathsAsText(paths: readonly string[], tagger: Tagger, io: CliIO, idColumn?: string, textColumn?: string): Promise<number> {
+async function tagPathsAsText(paths: readonly string[], tagger: Tagger, io: CliIO, names: Readonly<Record<string, string>>, idColumn?: string, textColumn?: string): Promise<number> {
   const [{ expandPaths }, { readDocuments }, { isErrorRecord }] = await Promise.all([
     import('../io/expand-paths'),
     import('../io/readers/index'),
@@ -153,7 +160,7 @@ async function tagPathsAsText(paths: readonly string[], tagger: Tagger, io: CliI
       }
       for (const warning of item.warnings ?? []) await write(io.stderr, `${warning}\n`);
       const result = tagger.tag(item.text, { id: item.id, ...(item.pages ? { pages: item.pages } : {}) });
-      await write(io.stdout, formatResultText(result, item.id) + '\n');
+      await write(io.stdout, formatResultText(result, item.id, names) + '\n');
     }
   }
   return failures ? EXIT.badInput : EXIT.ok;
@@ -171,7 +178,7 @@ export function toRecord(result: TagResult, level: 'document' | 'sentence'): Rec
   };
 }
 
-async function tagJsonLines(tagger: Tagger, input: string, format: (typeof FORMATS)[number], level: 'document' | 'sentence', io: CliIO): Promise<number> {
+async function tagJsonLines(tagger: Tagger, input: string, format: (typeof FORMATS)[number], level: 'document' | 'sentence', io: CliIO, names: Readonly<Record<string, string>>): Promise<number> {
   const lines = input.split(/\r?\n/);
   let failures = 0;
   let first = true;
@@ -184,7 +191,7 @@ async function tagJsonLines(tagger: Tagger, input: string, format: (typeof FORMA
       const item = parseInputLine(line, i + 1);
       const result = tagger.tag(item.text, { id: item.id });
       if (format === 'text') {
-        await write(io.stdout, formatResultText(result, item.id));
+        await write(io.stdout, formatResultText(result, item.id, names));
         continue;
       }
       out = toRecord(result, level);

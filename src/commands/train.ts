@@ -6,8 +6,15 @@ import { DocumentError } from '../errors';
 import { trainModel } from '../nb/train';
 import { corpusFiles, readCorpus } from '../files/read-corpus';
 import { saveModel } from '../files/load-model';
-import { loadDefaultTagger, loadTextAnalyzer } from '../files/default-tagger';
-import { trainingExamplesOf, ruleScoresFrom, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
+import { loadTaxonomy } from '../files/load-taxonomy';
+import { assertUniqueIds, splitOf, type CorpusUnit } from '../corpus/schema';
+import type { ModelFile } from '../nb/model-file';
+import { createTagger } from '../tagger';
+import { retrainWithReviewed } from '../review/retrain';
+import { assertKnownThemes, themeLabels } from '../taxonomy/schema';
+import { readReviewed, printGain, writeUnits, fraction } from './train-reviewed';
+import { loadDefaultTagger, loadLanguageModel, loadTextAnalyzer } from '../files/default-tagger';
+import { isRealRegister, trainingExamplesOf, ruleScoresFrom, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
 import { assertOutputsAreNotInputs } from '../io/output-sink';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
@@ -22,6 +29,8 @@ Options:
   --labels A,B,...    theme ids to learn, in output order; a unit with any other theme is an error
                       (default: every theme in the corpus, sorted and listed with counts on stderr;
                       a theme that looks like a misspelling of a far more common one is an error)
+  --taxonomy FILE     taxonomy JSON ({"themes": [{"id", "label", "description"}]}): the themes to
+                      learn, in order; a corpus theme not in it is an error; names in the printout
   --folds K           cross-validation folds for thresholds (default: 5)
   --seed N            fold shuffle seed (default: 1)
   --name NAME         model name recorded in the file (default: the corpus file or folder name)
@@ -31,10 +40,22 @@ Options:
   --real-weight K     how many times a real-register unit (one with source_url) counts
                       against a written one (default: ${DEFAULT_REAL_WEIGHT}, chosen by cross-validation by page)
   --no-gate           learn no practice-statement gate (for ablation)
+  --add FILE          reviewer decisions (.jsonl from "review" and its HTML page) to fold in as
+                      units with source "review" (repeatable); prints each theme's scores before
+                      and after on a held-out part of the reviewed passages
+  --held-out SHARE    share of the reviewed passages held out to measure on (default: 0.2,
+                      by document); the saved model learns from all of them
+  --reviewer NAME     reviewer recorded on decisions that do not name one
+  --write-units FILE  also write the reviewed units, with provenance, as corpus JSON Lines
+                      (add them to the corpus folder to keep them)
   --calibrate-on real|all
                       fit thresholds, calibration and the practice gate on the real-register
-                      units only (default when the corpus has any) or on all units
+                      units (source_url, or source "review") only (default when the corpus
+                      has any) or on all units
 `;
+
+/** What the calibration examples are when the only real text is reviewed passages. */
+const REVIEWED_DESCRIPTION = 'reviewed passages (source "review"), grouped by document';
 
 /** A model's default name: its corpus file or folder name without the extension ("mini-corpus"). */
 function corpusName(path: string): string {
@@ -55,6 +76,11 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
     'no-gate': { type: 'boolean' },
     'real-weight': { type: 'string' },
     'calibrate-on': { type: 'string' },
+    taxonomy: { type: 'string' },
+    add: { type: 'string', multiple: true },
+    'held-out': { type: 'string' },
+    reviewer: { type: 'string' },
+    'write-units': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('train takes exactly one CORPUS path');
   if (!values.out) throw new UsageError('train needs --out FILE');
@@ -64,14 +90,21 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
 
   const corpus = positionals[0]!;
   // Checked before the minutes of training: never write over the corpus, and the folder must exist.
-  await assertOutputsAreNotInputs({ '--out': values.out }, await corpusFiles(corpus));
+  await assertOutputsAreNotInputs(
+    { '--out': values.out, ...(values['write-units'] ? { '--write-units': values['write-units'] } : {}) },
+    [...(await corpusFiles(corpus)), ...(values.add ?? [])],
+  );
   await assertFolderExists(values.out);
 
   const allUnits = await readCorpus(corpus);
-  const units = allUnits.filter((u) => split === 'all' || u.split === 'train');
+  const units = allUnits.filter((u) => split === 'all' || splitOf(u) === 'train');
+  const taxonomy = values.taxonomy ? await loadTaxonomy(values.taxonomy) : undefined;
+  if (taxonomy) for (const u of allUnits) assertKnownThemes(taxonomy, u.themes, { file: corpus, what: `corpus unit "${u.id}"` });
   let labels: string[];
   if (values.labels) {
     labels = values.labels.split(',').map((l) => l.trim()).filter(Boolean);
+  } else if (taxonomy) {
+    labels = taxonomy.themes.map((t) => t.id);
   } else {
     // Typos are looked for over the whole corpus: a misspelt test unit is as wrong as a train one.
     assertNoMisspeltThemes(themeUses(allUnits));
@@ -79,28 +112,54 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
     labels = uses.map((u) => u.theme);
     await write(io.stderr, `learning every theme the corpus uses (declare them with --labels to catch typos): ${uses.map((u) => `${u.theme} ${u.units}`).join(', ')}\n`);
   }
+  const names = themeLabels(taxonomy, labels);
   const analyzer = await loadTextAnalyzer();
-  const hasReal = units.some((u) => u.source_url !== undefined);
-  const calibrateOn = oneOf('calibrate-on', values['calibrate-on'], ['real', 'all'] as const, hasReal ? 'real' : 'all');
-  if (calibrateOn === 'real' && !hasReal) throw new UsageError('--calibrate-on real needs units with source_url in the corpus');
+  const realWeight = positiveInt('real-weight', values['real-weight'], DEFAULT_REAL_WEIGHT);
+  const calibrateFlag = values['calibrate-on'] === undefined ? undefined : oneOf('calibrate-on', values['calibrate-on'], ['real', 'all'] as const, 'all');
   const ruleTagger = values['no-rules'] ? undefined : await loadDefaultTagger({ modelFile: false, ...(values.rules ? { ruleFiles: values.rules } : {}) });
-  const examples = trainingExamplesOf(units, {
-    realWeight: positiveInt('real-weight', values['real-weight'], DEFAULT_REAL_WEIGHT),
-    calibrateOnReal: calibrateOn === 'real',
-    ...(ruleTagger ? { ruleScores: ruleScoresFrom(ruleTagger) } : {}),
-  });
-  const model = trainModel(examples, {
-    labels,
-    analyzer,
-    folds: positiveInt('folds', values.folds, 5),
-    seed,
-    name: values.name ?? corpusName(corpus),
-    ...(values['no-gate'] ? { gate: false } : {}),
-    ...(calibrateOn === 'real' ? { calibrationDescription: REAL_REGISTER_DESCRIPTION } : {}),
-  });
+  const trainOn = (training: readonly CorpusUnit[]): ModelFile => {
+    const hasReal = training.some(isRealRegister);
+    const calibrateOn = calibrateFlag ?? (hasReal ? 'real' : 'all');
+    if (calibrateOn === 'real' && !hasReal) throw new UsageError('--calibrate-on real needs real-register units in the corpus (source_url, or source "review")');
+    const examples = trainingExamplesOf(training, {
+      realWeight,
+      calibrateOnReal: calibrateOn === 'real',
+      ...(ruleTagger ? { ruleScores: ruleScoresFrom(ruleTagger) } : {}),
+    });
+    return trainModel(examples, {
+      labels,
+      analyzer,
+      folds: positiveInt('folds', values.folds, 5),
+      seed,
+      name: values.name ?? corpusName(corpus),
+      ...(calibrateOn === 'real' ? { calibrationDescription: training.some((u) => u.source_url !== undefined) ? REAL_REGISTER_DESCRIPTION : REVIEWED_DESCRIPTION } : {}),
+    });
+  };
+
+  let model: ModelFile;
+  let trainedOn = units.length;
+  if (values.add?.length) {
+    const reviewed = await readReviewed(values.add, labels, values.reviewer);
+    assertUniqueIds([...units, ...reviewed], corpus);
+    const languageModel = await loadLanguageModel();
+    const ruleSets = ruleTagger?.options.ruleSets ?? [];
+    const result = retrainWithReviewed(units, reviewed, {
+      train: trainOn,
+      predict: (m, texts) => {
+        const tagger = createTagger({ languageModel, model: m, ruleSets, themes: labels });
+        return texts.map((text) => tagger.tag(text).themes);
+      },
+      themes: labels,
+      heldOutShare: fraction('held-out', values['held-out'], 0.2),
+    });
+    model = result.model!;
+    trainedOn += reviewed.length;
+    await printGain(io, result, names, reviewed.length);
+    if (values['write-units']) await writeUnits(values['write-units'], reviewed);
+  } else model = trainOn(units);
   await saveModel(values.out, model);
   const cv = model.metrics.crossValidated;
-  await write(io.stderr, `trained on ${units.length} units (${labels.length} themes); ${model.vocabulary.length} features; wrote ${values.out}\n`);
+  await write(io.stderr, `trained on ${trainedOn} units (${labels.length} themes); ${model.vocabulary.length} features; wrote ${values.out}\n`);
   const on = model.training.calibration;
   await write(
     io.stderr,
@@ -110,7 +169,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   );
   for (const label of labels) {
     const m = cv.perLabel[label]!;
-    await write(io.stderr, `  ${label.padEnd(24)} P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  threshold ${m.threshold.toFixed(3)}\n`);
+    await write(io.stderr, `  ${names[label]!.padEnd(24)} P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  threshold ${m.threshold.toFixed(3)}\n`);
   }
   await write(io.stderr, `  macro F1 ${cv.macro.f1.toFixed(3)}, micro F1 ${cv.micro.f1.toFixed(3)}\n`);
   if (model.gate) await write(io.stderr, `  practice gate threshold ${model.gate.threshold.toFixed(2)}\n`);

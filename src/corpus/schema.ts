@@ -41,16 +41,26 @@ export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 const themeId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme ids are kebab-case');
 
-/** One labelled unit: a sentence or a short passage. */
+/** Where a unit's label came from: written for the corpus (the default) or a reviewer's decision. */
+export const UnitSourceSchema = z.enum(['written', 'review']);
+export type UnitSource = z.infer<typeof UnitSourceSchema>;
+
+/**
+ * One labelled unit: a sentence or a short passage. Only id, text and themes are
+ * required, so a user's own corpus needs nothing that only the shipped corpus uses;
+ * the shipped corpus is held to {@link ShippedCorpusUnitSchema} by its tests.
+ */
 export const CorpusUnitSchema = z
   .object({
     id: z.string().min(1),
     text: z.string().regex(/\S/, 'text must not be empty or only whitespace'),
     themes: z.array(themeId).refine((t) => new Set(t).size === t.length, 'themes must not repeat'),
-    genre: GenreSchema,
-    /** The fictional review the unit belongs to; the train/test split is by group. */
-    group: z.string().min(1),
-    split: z.enum(['train', 'test']),
+    /** Register the unit was written in (free text; the shipped corpus uses {@link GenreSchema}). */
+    genre: z.string().min(1).optional(),
+    /** The document or review the unit belongs to; cross-validation keeps a group in one fold. Default: the unit alone. */
+    group: z.string().min(1).optional(),
+    /** Held out for testing (`test`) or learned from (`train`, the default). */
+    split: z.enum(['train', 'test']).optional(),
     /**
      * Real-register units only: the public page the unit was written from (in the
      * project's own words; facts and terms of art kept, sentences not). Its presence
@@ -59,9 +69,25 @@ export const CorpusUnitSchema = z
     source_url: z.string().url().optional(),
     /** Real-register units only: the kind of page it came from. */
     source_kind: SourceKindSchema.optional(),
+    /** `review`: a reviewer's decision on a passage of the user's own archive (real text, so real-register). */
+    source: UnitSourceSchema.optional(),
+    /** Who made a review decision. */
+    reviewer: z.string().min(1).optional(),
+    /** When a review decision was made (ISO date, YYYY-MM-DD). */
+    date: z.iso.date().optional(),
   })
   .strict();
 export type CorpusUnit = z.infer<typeof CorpusUnitSchema>;
+
+/** The shipped corpus's stricter shape: every unit has a known genre, a review group and a split. */
+export const ShippedCorpusUnitSchema = CorpusUnitSchema.extend({
+  genre: GenreSchema,
+  group: z.string().min(1),
+  split: z.enum(['train', 'test']),
+});
+
+/** A unit's split: units without one are learned from. */
+export const splitOf = (unit: Pick<CorpusUnit, 'split'>): 'train' | 'test' => unit.split ?? 'train';
 
 /** A labelled example as the evaluation and training APIs take it (corpus units fit). */
 export const LabelledExampleSchema = z.object({

@@ -2,7 +2,7 @@
  * Corpus counts and the balance the project promises (see corpus/README.md).
  * Pure; near-duplicate detection lives in near-duplicates.ts.
  */
-import type { CorpusUnit } from './schema';
+import { splitOf, type CorpusUnit } from './schema';
 
 /** Counts over a corpus. */
 export interface CorpusStats {
@@ -36,7 +36,7 @@ export const DEFAULT_BALANCE: BalanceMinimums = {
   testShare: [0.15, 0.25],
 };
 
-/** Counts units per theme, genre and split. */
+/** Counts units per theme, genre and split (units without a split count as train, without a group as their own). */
 export function corpusStats(units: readonly CorpusUnit[]): CorpusStats {
   const perTheme: Record<string, number> = {};
   const perGenre: Record<string, number> = {};
@@ -46,18 +46,20 @@ export function corpusStats(units: readonly CorpusUnit[]): CorpusStats {
   let noTheme = 0;
   let multiTheme = 0;
   for (const u of units) {
+    const split = splitOf(u);
+    const group = u.group ?? `id:${u.id}`;
     for (const t of u.themes) {
       perTheme[t] = (perTheme[t] ?? 0) + 1;
       const bySplit = (perThemeBySplit[t] ??= {});
-      bySplit[u.split] = (bySplit[u.split] ?? 0) + 1;
+      bySplit[split] = (bySplit[split] ?? 0) + 1;
     }
-    perGenre[u.genre] = (perGenre[u.genre] ?? 0) + 1;
-    perSplit[u.split] = (perSplit[u.split] ?? 0) + 1;
+    if (u.genre !== undefined) perGenre[u.genre] = (perGenre[u.genre] ?? 0) + 1;
+    perSplit[split] = (perSplit[split] ?? 0) + 1;
     if (u.themes.length === 0) noTheme++;
     if (u.themes.length >= 2) multiTheme++;
-    const s = splitsOfGroup.get(u.group) ?? new Set<string>();
-    s.add(u.split);
-    splitsOfGroup.set(u.group, s);
+    const s = splitsOfGroup.get(group) ?? new Set<string>();
+    s.add(split);
+    splitsOfGroup.set(group, s);
   }
   const groupsStraddlingSplit = [...splitsOfGroup].filter(([, s]) => s.size > 1).map(([g]) => g).sort();
   return {

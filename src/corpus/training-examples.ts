@@ -39,8 +39,12 @@ export function ruleScoresFrom(rulesOnly: Tagger): (text: string) => Record<stri
   };
 }
 
-/** Whether a unit was written from a public page (real register) rather than written to teach. */
-export const isRealRegister = (unit: Pick<CorpusUnit, 'source_url'>): boolean => unit.source_url !== undefined;
+/**
+ * Whether a unit is real text rather than written to teach: written from a public
+ * page (`source_url`) or a reviewer's decision on the user's own archive (`source: "review"`).
+ */
+export const isRealRegister = (unit: Pick<CorpusUnit, 'source_url' | 'source'>): boolean =>
+  unit.source_url !== undefined || unit.source === 'review';
 
 /** Maps units to training examples (order kept). */
 export function trainingExamplesOf(units: readonly CorpusUnit[], options: TrainingExampleOptions = {}): TrainingExample[] {
@@ -53,7 +57,7 @@ export function trainingExamplesOf(units: readonly CorpusUnit[], options: Traini
       id: u.id,
       text: u.text,
       themes: u.themes,
-      group: u.group,
+      ...(u.group === undefined ? {} : { group: u.group }),
       ...(real && realWeight !== 1 ? { weight: realWeight } : {}),
       ...(calibrateOnReal ? { calibrate: real } : {}),
       ...(options.ruleScores ? { ruleScores: { ...options.ruleScores(u.text) } } : {}),
