@@ -82,7 +82,7 @@ export {
   parseJsonLines,
   splitOf,
 } from './corpus/schema';
-export type { CorpusUnit, LabelledExample, Genre, SourceKind, UnitSource } from './corpus/schema';
+export type { CorpusUnit, ShippedCorpusUnit, LabelledExample, Genre, SourceKind, UnitSource } from './corpus/schema';
 export { trainingExamplesOf, ruleScoresFrom, isRealRegister, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
 export type { TrainingExampleOptions } from './corpus/training-examples';
 export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';

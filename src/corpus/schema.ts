@@ -86,6 +86,8 @@ export const ShippedCorpusUnitSchema = CorpusUnitSchema.extend({
   split: z.enum(['train', 'test']),
 });
 
+export type ShippedCorpusUnit = z.infer<typeof ShippedCorpusUnitSchema>;
+
 /** A unit's split: units without one are learned from. */
 export const splitOf = (unit: Pick<CorpusUnit, 'split'>): 'train' | 'test' => unit.split ?? 'train';
 
