@@ -42,8 +42,8 @@ export interface TaggerOptions {
   readonly documentFrom?: 'paragraphs' | 'sentences' | 'both';
   /**
    * How much of a document must carry a theme for a document-level tag: a theme is
-   * tagged when its strongest passage is and either `minPassages` passages carry it
-   * or they cover `minShare` of the sentences (see src/fuse/document.ts).
+   * tagged when its strongest passage is and at least `minPassages` passages (all of
+   * a shorter text) and `minShare` of the passages carry it (see src/fuse/document.ts).
    * @default DEFAULT_DOCUMENT_DECISION
    */
   readonly documentDecision?: Partial<DocumentDecision>;

@@ -11,7 +11,7 @@ import type { CorpusUnit } from './schema';
 /**
  * How many times a real-register unit counts against a written one, chosen by
  * cross-validation by page on the real-register training units
- * (scripts/choose-real-weight.mjs; see the README's model card).
+ * (scripts/real-register-cv.mjs; see the README's model card).
  */
 export const DEFAULT_REAL_WEIGHT = 3;
 

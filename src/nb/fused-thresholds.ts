@@ -4,8 +4,8 @@
  * examples, so that the decision the tagger makes (rules + model, fused, then
  * gated; see src/fuse/fuse.ts) has the best macro-F1 there.
  */
-import { fuseTheme, TAG_THRESHOLD } from '../fuse/fuse';
-import type { Confusion } from './thresholds';
+import { fuseTheme, gateFactor, TAG_THRESHOLD } from '../fuse/fuse';
+import { scoresOf, type Confusion } from './thresholds';
 
 /** Out-of-fold scores of the calibration examples. */
 export interface FusionFitInput {
@@ -37,7 +37,7 @@ export function fitFusion(input: FusionFitInput): FusionFit {
   let best: FusionFit | undefined;
   let bestMacro = -1;
   for (const tau of grid) {
-    const factors = input.practice?.map((g) => (tau > 0 ? Math.min(1, g / tau) : 1));
+    const factors = input.practice?.map((g) => gateFactor(g, tau));
     const thresholds: number[] = [];
     const confusions: Confusion[] = [];
     input.probabilities.forEach((probabilities, l) => {
@@ -91,6 +91,4 @@ function candidates(probabilities: readonly number[]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function f1({ tp, fp, fn }: Confusion): number {
-  return tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
-}
+const f1 = (c: Confusion): number => scoresOf(c).f1;

@@ -221,7 +221,6 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
     thresholds[label] = choice.threshold;
     perLabel[label] = { ...scoresOf(choice), support: model.labelCounts[label]!, threshold: choice.threshold, logLoss: logLoss(probabilities[l]!, truthOf(l)) };
   });
-  const confusions: Confusion[] = choices;
   const gate: Gate | undefined = useGate
     ? { threshold: gateThreshold, scaling: scaling[GATE_KEY]!, positives: model.labelCounts[GATE_KEY]!, counts: model.counts[GATE_KEY]! }
     : undefined;
@@ -229,7 +228,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const counts = Object.fromEntries(labels.map((label) => [label, model.counts[label]!]));
   const calibrationGroups = new Set(calibrationRows.map((i) => groupKeys[i])).size;
   const calibrationWeights = new Set(calibrationRows.map((i) => rows[i]!.weight ?? 1));
-  const total = confusions.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const total = choices.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
   const mean = (pick: (m: LabelMetrics) => number): number => labels.reduce((s, label) => s + pick(perLabel[label]!), 0) / labels.length;
 
   const file: ModelFile = {
