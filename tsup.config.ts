@@ -23,7 +23,7 @@ const shared = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/bin.ts', 'batch-worker': 'src/io/batch-worker.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/bin.ts', 'batch-worker': 'src/io/batch/batch-worker.ts' },
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     clean: true,

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRecords } from '../src/io/count-records';
+import { countRecords } from '../src/io/readers/count-records';
 import { expandPaths } from '../src/io/expand-paths';
 import { writeDocx } from './fixtures/generate-docx.mjs';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type BatchOptions } from '../src/io/batch';
-import { CsvParser } from '../src/io/csv-parser';
+import { runBatch, type BatchOptions } from '../src/io/batch/run-batch';
+import { CsvParser } from '../src/io/readers/csv-parser';
 import { buildBatchWorker, harnessDir, writeFakeTagger } from './fixtures/generate-batch-harness.mjs';
 import { generateFixtures, type FixtureManifest } from './fixtures/generate-fixtures.mjs';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, type CsvRow } from '../src/io/csv-parser';
+import { CsvParser, type CsvRow } from '../src/io/readers/csv-parser';
 import { isInputError } from '../src/errors';
 
 /** Parses `text` fed in chunks of `size` characters. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapOrdered } from '../src/io/ordered-map';
+import { mapOrdered } from '../src/io/batch/ordered-map';
 
 /** A promise resolved by hand, to finish work items in any order. */
 function deferred<T>() {

@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAtomicFile } from '../src/io/atomic-file';
-import { CsvParser } from '../src/io/csv-parser';
-import { csvField } from '../src/io/csv-format';
+import { createAtomicFile } from '../src/io/output/atomic-file';
+import { CsvParser } from '../src/io/readers/csv-parser';
+import { csvField } from '../src/io/output/csv-format';
 import type { ErrorRecord } from '../src/io/document';
-import { createOutputFormatter, type OutputFormat } from '../src/io/output';
-import { toTaggedDocument, type OutputLevel } from '../src/io/output-records';
-import { assertOutputsAreNotInputs } from '../src/io/output-sink';
+import { createOutputFormatter, type OutputFormat } from '../src/io/output/formatter';
+import { toTaggedDocument, type OutputLevel } from '../src/io/output/output-records';
+import { assertOutputsAreNotInputs } from '../src/io/output/output-sink';
 import type { TagResult } from '../src/result-schema';
 
 const themes = ['alpha-theme', 'beta-theme'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageAt, withPageNumbers } from '../src/io/page-numbers';
+import { pageAt, withPageNumbers } from '../src/io/output/page-numbers';
 import type { TagResult } from '../src/result-schema';
 
 const pages = [

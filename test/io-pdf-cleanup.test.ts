@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanupPdfPages, runningLineKey } from '../src/io/pdf-cleanup';
-import { itemsToLines, type PdfTextItem } from '../src/io/pdf-lines';
+import { cleanupPdfPages, runningLineKey } from '../src/io/readers/pdf-cleanup';
+import { itemsToLines, type PdfTextItem } from '../src/io/readers/pdf-lines';
 
 const page = (n: number, body: string[], total = 3) => ['Overview Report: Child Q', ...body, `Page ${n} of ${total}`];
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkerPool } from '../src/io/pool';
-import { runTask, tagDocument, type BatchTagger } from '../src/io/tag-document';
+import { startWorkerPool } from '../src/io/batch/pool';
+import { runTask, tagDocument, type BatchTagger } from '../src/io/batch/tag-document';
 import { buildBatchWorker, harnessDir, writeFakeTagger } from './fixtures/generate-batch-harness.mjs';
 
 let harness: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatDuration, formatProgressLine, formatSummary } from '../src/io/progress';
+import { createProgress, formatDuration, formatProgressLine, formatSummary } from '../src/io/batch/progress';
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = [];

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch } from '../src/io/batch';
+import { runBatch } from '../src/io/batch/run-batch';
 import { buildBatchWorker, harnessDir, writeFakeTagger } from './fixtures/generate-batch-harness.mjs';
 import { generateFixtures } from './fixtures/generate-fixtures.mjs';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorRecord } from '../src/io/document';
-import { summariseForReport, type ReportDocument } from '../src/io/report-data';
-import { renderDocumentSection, renderReportEnd, renderReportStart, renderSentence, toGridRow } from '../src/io/report-html';
-import { createReportWriter } from '../src/io/report-writer';
+import { summariseForReport, type ReportDocument } from '../src/io/report/report-data';
+import { renderDocumentSection, renderReportEnd, renderReportStart, renderSentence, toGridRow } from '../src/io/report/report-html';
+import { createReportWriter } from '../src/io/report/report-writer';
 import type { TagResult } from '../src/result-schema';
 
 const themes = ['alpha-theme', 'beta-theme', 'gamma-theme'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../src/io/html-text';
-import { maskMarkdown } from '../src/io/markdown-text';
+import { decodeEntities, htmlToText } from '../src/io/readers/html-text';
+import { maskMarkdown } from '../src/io/readers/markdown-text';
 
 describe('htmlToText', () => {
   it('drops scripts, styles, comments and the head, and keeps body text', () => {

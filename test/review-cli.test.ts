@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvParser } from '../src/io/csv-parser';
+import { CsvParser } from '../src/io/readers/csv-parser';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const run = (args: readonly string[]) => {

@@ -2,7 +2,7 @@
 // spread across documents, deterministic; CSV and JSONL forms.
 import { describe, expect, it } from 'vitest';
 import { disagreementOf, formatQueueCsv, formatQueueJsonl, reviewQueue, uncertaintyOf, type ReviewDocument, type TagResult } from '../src/index';
-import { CsvParser } from '../src/io/csv-parser';
+import { CsvParser } from '../src/io/readers/csv-parser';
 
 const parseCsv = (text: string): (readonly string[])[] => {
   const parser = new CsvParser();

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { loadDefaultTagger } from '../files/default-tagger';
 import { loadTaxonomy } from '../files/load-taxonomy';
 import { queueDocumentsForReview } from '../files/review-documents';
-import { createAtomicFile } from '../io/atomic-file';
+import { createAtomicFile } from '../io/output/atomic-file';
 import { formatQueueCsv, formatQueueJsonl } from '../review/queue-format';
 import { themeLabels } from '../taxonomy/schema';
 import { parseCommandArgs, positiveInt, UsageError, write, EXIT, type CliIO } from './common';

@@ -97,7 +97,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     }
     if (values.progress && values['no-progress']) throw new UsageError('--progress and --no-progress exclude each other');
     if (values['emit-text'] && (level === 'sentence' || format === 'csv')) throw new UsageError('--emit-text adds the text to document records: use it with --format jsonl or json at document level');
-    const { runBatch } = await import('../io/batch');
+    const { runBatch } = await import('../io/batch/run-batch');
     const result = await runBatch(
       {
         paths: positionals,

@@ -1,6 +1,6 @@
 /** The review half of `train --add`: reading decisions, printing the gain, writing the reviewed units. */
 import { readTextFile } from '../files/read-text-file';
-import { createAtomicFile } from '../io/atomic-file';
+import { createAtomicFile } from '../io/output/atomic-file';
 import type { CorpusUnit } from '../corpus/schema';
 import { decisionsToUnits, parseDecisions } from '../review/decisions';
 import type { RetrainWithReviewedResult } from '../review/retrain';

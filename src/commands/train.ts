@@ -15,7 +15,7 @@ import { assertKnownThemes, themeLabels } from '../taxonomy/schema';
 import { readReviewed, printGain, writeUnits, fraction } from './train-reviewed';
 import { loadDefaultTagger, loadLanguageModel, loadTextAnalyzer } from '../files/default-tagger';
 import { isRealRegister, trainingExamplesOf, ruleScoresFrom, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
-import { assertOutputsAreNotInputs } from '../io/output-sink';
+import { assertOutputsAreNotInputs } from '../io/output/output-sink';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
 export const TRAIN_USAGE = `Usage: practice-themes train CORPUS --out FILE [options]

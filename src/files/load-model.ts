@@ -1,7 +1,7 @@
 /** Model files on disk: read + validate, write atomically. */
 import { ModelError } from '../errors';
 import { parseModel, serializeModel, type ModelFile } from '../nb/model-file';
-import { createAtomicFile } from '../io/atomic-file';
+import { createAtomicFile } from '../io/output/atomic-file';
 import { readTextFile } from './read-text-file';
 import { defaultModelPath } from './package-paths';
 

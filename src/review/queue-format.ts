@@ -7,7 +7,7 @@
  * (starting = + - @) prefixed with an apostrophe. The reviewer fills the
  * `review:` columns (1 = the theme applies, 0 = it does not).
  */
-import { csvRow } from '../io/csv-format';
+import { csvRow } from '../io/output/csv-format';
 import type { Evidence } from '../result-schema';
 import type { QueuedPassage } from './queue';
 

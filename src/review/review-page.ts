@@ -5,7 +5,7 @@
  * (`{id, text, themes, document, start, end, reviewer, date}`, one per reviewed
  * passage) that `train CORPUS --add` takes. Pure: returns the HTML text.
  */
-import { escapeHtml } from '../io/report-escape';
+import { escapeHtml } from '../io/report/report-escape';
 import type { QueuedPassage } from './queue';
 
 /** A theme as the page shows it. */

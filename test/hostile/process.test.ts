@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch } from '../../src/io/batch';
+import { runBatch } from '../../src/io/batch/run-batch';
 import { buildBatchWorker, harnessDir, writeFakeTagger } from '../fixtures/generate-batch-harness.mjs';
 import { Capture } from './helpers';
 

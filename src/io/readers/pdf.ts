@@ -7,8 +7,8 @@
  */
 import { DocumentError } from '../../errors';
 import { importOptional } from '../optional-package';
-import { cleanupPdfPages } from '../pdf-cleanup';
-import { itemsToLines, type PdfTextItem } from '../pdf-lines';
+import { cleanupPdfPages } from './pdf-cleanup';
+import { itemsToLines, type PdfTextItem } from './pdf-lines';
 import type { PageSpan } from '../document';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

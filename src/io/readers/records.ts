@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { DocumentError, InputError } from '../../errors';
-import { CsvParser, type CsvRow } from '../csv-parser';
+import { CsvParser, type CsvRow } from './csv-parser';
 import type { ReadItem } from '../document';
 import { createStreamDecoder, replacementWarning } from './decode';
 import { checkReadableFile } from './file-access';

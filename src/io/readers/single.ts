@@ -4,8 +4,8 @@
  */
 import { DocumentError } from '../../errors';
 import type { DocumentFormat, PageSpan } from '../document';
-import { htmlToText } from '../html-text';
-import { maskMarkdown } from '../markdown-text';
+import { htmlToText } from './html-text';
+import { maskMarkdown } from './markdown-text';
 import { decodeText, readFileBytes, requireText } from './file-access';
 import { readPdf } from './pdf';
 import { importOptional } from '../optional-package';

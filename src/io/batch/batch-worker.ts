@@ -5,8 +5,8 @@
  * names another factory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isPracticeThemesError } from '../errors';
-import { toErrorRecord } from './document';
+import { isPracticeThemesError } from '../../errors';
+import { toErrorRecord } from '../document';
 import { runTask, type BatchTagger } from './tag-document';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
 

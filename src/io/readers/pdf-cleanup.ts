@@ -6,7 +6,7 @@
  * and every page's span in the final text is kept, so evidence can carry its page
  * number. Pure: no IO.
  */
-import type { PageSpan } from './document';
+import type { PageSpan } from '../document';
 
 /** Options of cleanupPdfPages. */
 export interface PdfCleanupOptions {

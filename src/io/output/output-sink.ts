@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputError } from '../errors';
+import { InputError } from '../../errors';
 import { createAtomicFile } from './atomic-file';
 import type { WritableTextStream } from './text-stream';
 

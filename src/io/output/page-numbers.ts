@@ -3,9 +3,9 @@
  * them itself when given `pages`; this fills in any it left out, so evidence from
  * a PDF always carries its page. Pure.
  */
-import type { TagResult } from '../result-schema';
-import type { PageSpan } from './document';
-import { pageAt } from '../pages';
+import type { TagResult } from '../../result-schema';
+import type { PageSpan } from '../document';
+import { pageAt } from '../../pages';
 
 export { pageAt };
 

@@ -2,8 +2,8 @@
  * The records batch tagging writes: one per document (document level) or one per
  * sentence (sentence level), built from a TagResult, plus error records. Pure.
  */
-import type { SentenceResult, TagResult } from '../result-schema';
-import type { SourceDocument } from './document';
+import type { SentenceResult, TagResult } from '../../result-schema';
+import type { SourceDocument } from '../document';
 
 /** How much each output record covers. */
 export type OutputLevel = 'document' | 'sentence';

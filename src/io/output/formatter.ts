@@ -3,7 +3,7 @@
  * at document or sentence level. Each returns the text to write for a record, so
  * output streams record by record; nothing is kept. Pure.
  */
-import type { ErrorRecord } from './document';
+import type { ErrorRecord } from '../document';
 import { csvRow } from './csv-format';
 import type { DocumentRecord, OutputLevel, SentenceRecord, TaggedDocument } from './output-records';
 

@@ -5,7 +5,7 @@
  * highlighted by <mark>, page numbers), renderReportEnd (a small filter script).
  * One self-contained file: inline CSS, JS and SVG, no network requests. Pure.
  */
-import { isErrorRecord } from './document';
+import { isErrorRecord } from '../document';
 import { renderBarChart } from './report-charts';
 import type { ReportDocument, ReportFailure, ReportSentence } from './report-data';
 import { escapeHtml } from './report-escape';

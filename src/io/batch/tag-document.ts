@@ -3,12 +3,12 @@
  * already read), tag it, fill in page numbers and build the output records and
  * the report summary. Never throws: a failure is an error record.
  */
-import type { TagResult } from '../result-schema';
-import { toErrorRecord, type ErrorRecord, type PageSpan, type SourceDocument } from './document';
-import { toTaggedDocument, type OutputLevel, type TaggedDocument } from './output-records';
-import { withPageNumbers } from './page-numbers';
-import { readDocument } from './readers/index';
-import { summariseForReport, type ReportDocument } from './report-data';
+import type { TagResult } from '../../result-schema';
+import { toErrorRecord, type ErrorRecord, type PageSpan, type SourceDocument } from '../document';
+import { toTaggedDocument, type OutputLevel, type TaggedDocument } from '../output/output-records';
+import { withPageNumbers } from '../output/page-numbers';
+import { readDocument } from '../readers/index';
+import { summariseForReport, type ReportDocument } from '../report/report-data';
 
 /** The part of a tagger batch tagging uses (the project's Tagger fits it). */
 export interface BatchTagger {

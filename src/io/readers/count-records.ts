@@ -4,7 +4,7 @@
  * CSV: line breaks outside quoted fields, less the header. Streams the file in chunks.
  */
 import { createReadStream } from 'node:fs';
-import type { DocumentFormat } from './document';
+import type { DocumentFormat } from '../document';
 
 /** Records in a .jsonl/.csv file (0 when it cannot be read: the reader reports why). */
 export async function countRecords(path: string, format: Extract<DocumentFormat, 'jsonl' | 'csv'>): Promise<number> {

@@ -4,7 +4,7 @@
  * the end is always written. Formatting functions are pure.
  */
 
-import type { TerminalTextStream } from './text-stream';
+import type { TerminalTextStream } from '../output/text-stream';
 
 /** Counts of a finished (or running) batch. */
 export interface BatchSummary {

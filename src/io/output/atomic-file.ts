@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DocumentError } from '../errors';
-import { trackTempFile, untrackTempFile } from './interrupt-state';
+import { DocumentError } from '../../errors';
+import { trackTempFile, untrackTempFile } from '../interrupt-state';
 
 /** A file being written; the target appears only at commit(). */
 export interface AtomicFile {

@@ -9,22 +9,22 @@
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { z } from 'zod';
-import { isPracticeThemesError, toIssues, InputError } from '../errors';
-import type { ErrorRecord } from './document';
+import { isPracticeThemesError, toIssues, InputError } from '../../errors';
+import type { ErrorRecord } from '../document';
 import { batchItems, type BatchItem } from './batch-tasks';
-import { expandPaths, type ExpandedInput } from './expand-paths';
-import { countRecords } from './count-records';
-import { setProgressNote } from './interrupt-state';
-import { withoutOwnOutput } from './own-output';
-import { formatOfPath, isMultiRecordFormat } from './formats';
+import { expandPaths, type ExpandedInput } from '../expand-paths';
+import { countRecords } from '../readers/count-records';
+import { setProgressNote } from '../interrupt-state';
+import { withoutOwnOutput } from '../own-output';
+import { formatOfPath, isMultiRecordFormat } from '../formats';
 import { mapOrdered } from './ordered-map';
-import { createOutputFormatter } from './output';
-import { assertOutputsAreNotInputs, fileSink, streamSink, type OutputSink } from './output-sink';
+import { createOutputFormatter } from '../output/formatter';
+import { assertOutputsAreNotInputs, fileSink, streamSink, type OutputSink } from '../output/output-sink';
 import { startWorkerPool, type WorkerPool } from './pool';
 import { createProgress, formatSummary, type BatchSummary, type Progress, type ProgressStream } from './progress';
-import { createReportWriter, reportTitle, type ReportWriter } from './report-writer';
+import { createReportWriter, reportTitle, type ReportWriter } from '../report/report-writer';
 import type { TaskOutcome } from './tag-document';
-import type { WritableTextStream } from './text-stream';
+import type { WritableTextStream } from '../output/text-stream';
 
 /** Options of runBatch (what `practice-themes tag` accepts). */
 export const BatchOptionsSchema = z.object({

@@ -5,7 +5,7 @@
  * quote, or a quote left open at the end) becomes a row with an `error`, and
  * parsing goes on at the next line. Pure.
  */
-import { InputError } from '../errors';
+import { InputError } from '../../errors';
 
 /** One parsed record, or the reason it could not be parsed. */
 export interface CsvRow {

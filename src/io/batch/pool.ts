@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DocumentError, PracticeThemesError, type ErrorCode } from '../errors';
+import { DocumentError, PracticeThemesError, type ErrorCode } from '../../errors';
 import type { BatchTask, TaskOutcome } from './tag-document';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
 

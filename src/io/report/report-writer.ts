@@ -7,8 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { createAtomicFile, type AtomicFile } from './atomic-file';
-import { isErrorRecord } from './document';
+import { createAtomicFile, type AtomicFile } from '../output/atomic-file';
+import { isErrorRecord } from '../document';
 import type { ReportDocument, ReportFailure } from './report-data';
 import { renderDocumentSection, renderReportEnd, renderReportStart, toGridRow, type ReportGridRow } from './report-html';
 

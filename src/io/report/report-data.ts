@@ -3,8 +3,8 @@
  * and the tagged sentences with their evidence spans (relative to the sentence),
  * nothing else. Workers build it so the main thread never holds full results. Pure.
  */
-import type { Evidence, TagResult } from '../result-schema';
-import type { ErrorRecord, SourceDocument } from './document';
+import type { Evidence, TagResult } from '../../result-schema';
+import type { ErrorRecord, SourceDocument } from '../document';
 
 /** A highlighted span of a sentence: offsets relative to the sentence text. */
 export interface ReportMark {

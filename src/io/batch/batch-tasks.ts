@@ -5,10 +5,10 @@
  * matched nothing or records that could not be read. Each item knows whether it
  * is the last of its file, so progress can count files.
  */
-import { isErrorRecord, type ErrorRecord } from './document';
-import type { ExpandedInput } from './expand-paths';
-import { formatOfPath, isMultiRecordFormat } from './formats';
-import { readDocuments, type ReadOptions } from './readers/index';
+import { isErrorRecord, type ErrorRecord } from '../document';
+import type { ExpandedInput } from '../expand-paths';
+import { formatOfPath, isMultiRecordFormat } from '../formats';
+import { readDocuments, type ReadOptions } from '../readers/index';
 import type { BatchTask } from './tag-document';
 
 /** One item of work, or an error already known. */
