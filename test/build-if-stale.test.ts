@@ -30,14 +30,14 @@ describe('scripts/build-if-stale.mjs', () => {
   it('tells up to date from stale: a source newer than the build, or a missing output', () => {
     mkdirSync(join(copy, 'scripts'), { recursive: true });
     copyFileSync(join(ROOT, 'scripts', 'build-if-stale.mjs'), join(copy, 'scripts', 'build-if-stale.mjs'));
-    for (const f of ['src/tagger.ts', 'src/io/batch/run-batch.ts', 'tsup.config.ts', 'package.json', 'tsconfig.json']) touch(f, 120);
+    for (const f of ['src/tagger.ts', 'src/io/index.ts', 'tsup.config.ts', 'package.json', 'tsconfig.json']) touch(f, 120);
     utimesSync(join(copy, 'src', 'io'), new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
     utimesSync(join(copy, 'src'), new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
     for (const f of OUTPUTS) touch(`dist/${f}`, 60);
     expect(check().stdout).toBe('up to date\n');
     expect(check().status).toBe(0);
 
-    touch('src/io/batch/run-batch.ts', 0);
+    touch('src/io/index.ts', 0);
     expect(check().status).toBe(3);
     expect(check().stdout).toMatch(/stale: sources changed/);
 
