@@ -4,7 +4,7 @@
  * examples, so that the decision the tagger makes (rules + model, fused, then
  * gated; see src/fuse/fuse.ts) has the best macro-F1 there.
  */
-import { fuseTheme, gateFactor, TAG_THRESHOLD } from '../fuse/fuse';
+import { calibrateToThreshold, gateFactor, TAG_THRESHOLD } from '../fuse/fuse';
 import { scoresOf, type Confusion } from './thresholds';
 
 /** Out-of-fold scores of the calibration examples. */
@@ -64,7 +64,8 @@ function bestThreshold(
   for (const t of candidates(probabilities)) {
     let tp = 0, fp = 0, fn = 0;
     for (let i = 0; i < probabilities.length; i++) {
-      const fused = fuseTheme(rules[i]!, { probability: probabilities[i]!, threshold: t }).score * (factors ? factors[i]! : 1);
+      // fuseTheme(r, {p, t}).score, without building a ThemeScore: this loop is most of training's time.
+      const fused = (1 - (1 - rules[i]!) * (1 - calibrateToThreshold(probabilities[i]!, t))) * (factors ? factors[i]! : 1);
       const tagged = fused >= TAG_THRESHOLD;
       if (tagged && truth[i]) tp++;
       else if (tagged) fp++;
