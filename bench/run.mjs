@@ -34,12 +34,19 @@ const { values } = parseArgs({
     before: { type: 'string' },
     natural: { type: 'boolean' },
     wall: { type: 'boolean' },
+    // Comma-separated sections to run: throughput, startup, memory, training (default: all).
+    only: { type: 'string' },
+    // The build to measure as "after" (default: this repo's dist/).
+    dist: { type: 'string' },
   },
 });
+const sections = new Set((values.only ?? 'throughput,startup,memory,training').split(','));
+const unknownSection = [...sections].find((s) => !['throughput', 'startup', 'memory', 'training'].includes(s));
+if (unknownSection) throw new Error(`--only: unknown section ${unknownSection} (throughput, startup, memory, training)`);
 const clock = values.wall ? 'wall' : 'cpu';
 const rounds = Number(values.rounds);
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const builds = [...(values.before ? [{ name: 'before', dir: resolve(values.before) }] : []), { name: values.before ? 'after' : 'this build', dir: join(root, 'dist') }];
+const builds = [...(values.before ? [{ name: 'before', dir: resolve(values.before) }] : []), { name: values.before ? 'after' : 'this build', dir: values.dist ? resolve(values.dist) : join(root, 'dist') }];
 for (const b of builds) b.lib = await import(new URL(`file://${b.dir}/node.js`).href);
 const current = builds[builds.length - 1].lib;
 
@@ -66,96 +73,108 @@ const units = await current.readCorpus(join(root, 'corpus'));
 const { archive, documents } = buildArchive(units, Number(values.mb) * 1e6);
 console.log(`archive: ${(archive.length / 1e6).toFixed(2)} MB in ${documents.length} documents (corpus units, hard-wrapped); ${rounds} rounds, medians; ${clock} time\n`);
 
-// 1. Throughput, interleaved per round: wink alone, then each build's tagger and analyzer.
-const nlp = winkNLP(winkModel, ['sbd']);
-const winkPass = () => {
-  for (const d of documents) {
-    const doc = nlp.readDoc(d);
-    doc.sentences().length();
-    doc.tokens().out(nlp.its.value);
-  }
-};
 for (const b of builds) {
   b.tagger = await b.lib.loadDefaultTagger();
   b.tagger.tag(documents[0]); // warm-up: builds the analyzer, rules and classifier
-  b.tagMs = [];
-  b.analyzeMs = [];
-  b.ratio = [];
-}
-winkPass();
-const winkMs = [];
-for (let r = 0; r < rounds; r++) {
-  const w = timed(winkPass);
-  winkMs.push(w);
-  for (const b of builds) {
-    const ms = timed(() => documents.forEach((d) => b.tagger.tag(d)));
-    b.tagMs.push(ms);
-    b.ratio.push((100 * w) / ms);
-    b.analyzeMs.push(timed(() => documents.forEach((d) => b.tagger.analyze(d))));
-  }
 }
 const each = (fn) => builds.map(fn);
-row('wink-nlp sbd + tokens alone (MB/s)', each(() => mbps(archive.length, median(winkMs)).toFixed(2)));
-row('analyze() alone (MB/s)', each((b) => mbps(archive.length, median(b.analyzeMs)).toFixed(2)));
-row('tag(), default tagger, 1 core (MB/s)', each((b) => mbps(archive.length, median(b.tagMs)).toFixed(2)));
-row('tagger / wink sbd+tokens', each((b) => `${median(b.ratio).toFixed(0)}%`), '>= 45%');
 
-// 2. Cold start and --help, fresh processes, interleaved.
-for (const b of builds) b.cold = [];
-for (const b of builds) b.help = [];
-for (let r = 0; r < Math.max(rounds, 5); r++) {
+if (sections.has('throughput')) {
+  // 1. Throughput, interleaved per round: wink alone, then each build's tagger and analyzer.
+  const nlp = winkNLP(winkModel, ['sbd']);
+  const winkPass = () => {
+    for (const d of documents) {
+      const doc = nlp.readDoc(d);
+      doc.sentences().length();
+      doc.tokens().out(nlp.its.value);
+    }
+  };
   for (const b of builds) {
-    b.cold.push(coldStart(b.dir));
-    b.help.push(helpTime(b.dir));
+    b.tagMs = [];
+    b.analyzeMs = [];
+    b.ratio = [];
   }
-}
-const coldMedian = (b, key) => median(b.cold.map((c) => c[clock][key]));
-row('cold start: import library (ms)', each((b) => coldMedian(b, 'importMs').toFixed(0)));
-row('cold start: load default tagger (ms)', each((b) => coldMedian(b, 'loadMs').toFixed(0)));
-row('cold start: import + load (ms)', each((b) => median(b.cold.map((c) => c[clock].importMs + c[clock].loadMs)).toFixed(0)), '< 250');
-row('first tag() after load (ms)', each((b) => coldMedian(b, 'firstTagMs').toFixed(0)), '< 100');
-row('cli.js --help, whole process (ms)', each((b) => median(b.help.map((h) => h[clock])).toFixed(0)), '< 150');
-
-// 3. Memory: one long document (the archive repeated), fresh process per build.
-const work = mkdtempSync(join(tmpdir(), 'practice-themes-bench-'));
-try {
-  const longFile = join(work, 'long.txt');
-  const longChars = Number(values['long-mb']) * 1e6;
-  writeFileSync(longFile, archive.repeat(Math.ceil(longChars / archive.length)).slice(0, longChars));
-  for (const b of builds) b.long = longDocumentMemory(b.dir, longFile);
-  const mb = (bytes) => (bytes / 1048576).toFixed(0);
-  row(
-    `one ${values['long-mb']} MB document: peak RSS (MB)`,
-    each((b) => `${mb(b.long.peakRss)} (base ${mb(b.long.baseRss)} + ${((b.long.peakRss - b.long.baseRss) / b.long.chars).toFixed(1)}x size)`),
-    '<= base + 10x',
-  );
-  row(`one ${values['long-mb']} MB document: tag() time (s)`, each((b) => ((values.wall ? b.long.ms : b.long.cpuMs) / 1000).toFixed(1)));
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  winkPass();
+  const winkMs = [];
+  for (let r = 0; r < rounds; r++) {
+    const w = timed(winkPass);
+    winkMs.push(w);
+    for (const b of builds) {
+      const ms = timed(() => documents.forEach((d) => b.tagger.tag(d)));
+      b.tagMs.push(ms);
+      b.ratio.push((100 * w) / ms);
+      b.analyzeMs.push(timed(() => documents.forEach((d) => b.tagger.analyze(d))));
+    }
+  }
+  row('wink-nlp sbd + tokens alone (MB/s)', each(() => mbps(archive.length, median(winkMs)).toFixed(2)));
+  row('analyze() alone (MB/s)', each((b) => mbps(archive.length, median(b.analyzeMs)).toFixed(2)));
+  row('tag(), default tagger, 1 core (MB/s)', each((b) => mbps(archive.length, median(b.tagMs)).toFixed(2)));
+  row('tagger / wink sbd+tokens', each((b) => `${median(b.ratio).toFixed(0)}%`), '>= 45%');
 }
 
-// 4. Training on the train split: analysis (features) and fitting (trainModel on features) apart.
-const train = units.filter((u) => u.split === 'train');
-const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
-for (const b of builds) {
-  b.analysisMs = [];
-  b.fitMs = [];
+if (sections.has('startup')) {
+  // 2. Cold start and --help, fresh processes, interleaved.
+  for (const b of builds) b.cold = [];
+  for (const b of builds) b.help = [];
+  for (let r = 0; r < Math.max(rounds, 5); r++) {
+    for (const b of builds) {
+      b.cold.push(coldStart(b.dir));
+      b.help.push(helpTime(b.dir));
+    }
+  }
+  const coldMedian = (b, key) => median(b.cold.map((c) => c[clock][key]));
+  row('cold start: import library (ms)', each((b) => coldMedian(b, 'importMs').toFixed(0)));
+  row('cold start: load default tagger (ms)', each((b) => coldMedian(b, 'loadMs').toFixed(0)));
+  row('cold start: import + load (ms)', each((b) => median(b.cold.map((c) => c[clock].importMs + c[clock].loadMs)).toFixed(0)), '< 250');
+  row('first tag() after load (ms)', each((b) => coldMedian(b, 'firstTagMs').toFixed(0)), '< 100');
+  row('cli.js --help, whole process (ms)', each((b) => median(b.help.map((h) => h[clock])).toFixed(0)), '< 150');
 }
-for (let r = 0; r < rounds; r++) {
-  for (const b of builds) {
-    const analyzer = b.lib.createTextAnalyzer(winkModel);
-    const settings = b.tagger.options.model.features;
-    let examples;
-    b.analysisMs.push(
-      timed(() => {
-        examples = train.map((u) => ({ id: u.id, themes: u.themes, group: u.group, features: analyzer.analyze(u.text).sentences.flatMap((s) => b.lib.extractFeatures(s.tokens, settings)) }));
-      }),
+
+if (sections.has('memory')) {
+  // 3. Memory: one long document (the archive repeated), fresh process per build.
+  const work = mkdtempSync(join(tmpdir(), 'practice-themes-bench-'));
+  try {
+    const longFile = join(work, 'long.txt');
+    const longChars = Number(values['long-mb']) * 1e6;
+    writeFileSync(longFile, archive.repeat(Math.ceil(longChars / archive.length)).slice(0, longChars));
+    for (const b of builds) b.long = longDocumentMemory(b.dir, longFile);
+    const mb = (bytes) => (bytes / 1048576).toFixed(0);
+    row(
+      `one ${values['long-mb']} MB document: peak RSS (MB)`,
+      each((b) => `${mb(b.long.peakRss)} (base ${mb(b.long.baseRss)} + ${((b.long.peakRss - b.long.baseRss) / b.long.chars).toFixed(1)}x size)`),
+      '<= base + 10x',
     );
-    b.fitMs.push(timed(() => b.lib.trainModel(examples, { labels, analyzer })));
+    row(`one ${values['long-mb']} MB document: tag() time (s)`, each((b) => ((values.wall ? b.long.ms : b.long.cpuMs) / 1000).toFixed(1)));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
-row(`train (${train.length} units): analysis (s)`, each((b) => (median(b.analysisMs) / 1000).toFixed(2)));
-row(`train: fitting, 5-fold thresholds (s)`, each((b) => (median(b.fitMs) / 1000).toFixed(2)), '< 2');
+
+if (sections.has('training')) {
+  // 4. Training on the train split: analysis (features) and fitting (trainModel on features) apart.
+  const train = units.filter((u) => u.split === 'train');
+  const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
+  for (const b of builds) {
+    b.analysisMs = [];
+    b.fitMs = [];
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (const b of builds) {
+      const analyzer = b.lib.createTextAnalyzer(winkModel);
+      const settings = b.tagger.options.model.features;
+      let examples;
+      b.analysisMs.push(
+        timed(() => {
+          examples = train.map((u) => ({ id: u.id, themes: u.themes, group: u.group, features: analyzer.analyze(u.text).sentences.flatMap((s) => b.lib.extractFeatures(s.tokens, settings)) }));
+        }),
+      );
+      b.fitMs.push(timed(() => b.lib.trainModel(examples, { labels, analyzer })));
+    }
+  }
+  row(`train (${train.length} units): analysis (s)`, each((b) => (median(b.analysisMs) / 1000).toFixed(2)));
+  row(`train: fitting, 5-fold thresholds (s)`, each((b) => (median(b.fitMs) / 1000).toFixed(2)), '< 2');
+}
+
 row('peak memory of this process (MB)', [`${(process.resourceUsage().maxRSS / 1024).toFixed(0)}${builds.length > 1 ? ' (both builds)' : ''}`, ...builds.slice(1).map(() => '')]);
 
 // The table.

@@ -5,7 +5,8 @@
  */
 import type { AnalyzedText, Sentence, Token } from '../text/types';
 import type { CompiledRule, CompiledRules } from './compile';
-import { searchSentence, wordsBetween, type MatchToken } from './run-program';
+import { searchEncoded, wordsBetween } from './run-program';
+import { collectWords, encodeProgram, encodeTokens, tokenBuffers, type EncodedProgram, type EncodedTokens, type MatchToken } from './word-ids';
 
 /** A rule that fired on a sentence. */
 export interface RuleHit {
@@ -41,12 +42,61 @@ export interface MatchOptions {
   readonly stats?: MatchStats;
 }
 
+/** Compiled rules over word ids (see word-ids.ts), with scratch buffers for one sentence. */
+interface EncodedRules {
+  readonly ids: ReadonlyMap<string, number>;
+  readonly rules: readonly EncodedRule[];
+  /** Per word id, the rules it anchors (ascending), or undefined. */
+  readonly anchored: readonly (readonly number[] | undefined)[];
+  /** The current sentence's tokens (reused). */
+  readonly tokens: EncodedTokens;
+  /** Per rule, 1 while it is a candidate of the current sentence (reset after each). */
+  readonly seen: Uint8Array;
+}
+
+interface EncodedRule {
+  readonly main: EncodedProgram;
+  readonly also: EncodedProgram | undefined;
+  readonly unless: readonly EncodedProgram[];
+}
+
+const encodedRules = new WeakMap<CompiledRules, EncodedRules>();
+
+/** The integer form of `compiled`, built on first use and kept with it. */
+function encodedRulesOf(compiled: CompiledRules): EncodedRules {
+  let encoded = encodedRules.get(compiled);
+  if (encoded) return encoded;
+  const ids = new Map<string, number>();
+  for (const word of compiled.index.keys()) ids.set(word, ids.size + 1);
+  for (const rule of compiled.rules) {
+    collectWords(rule.main, ids);
+    if (rule.also) collectWords(rule.also.program, ids);
+    for (const unless of rule.unless) collectWords(unless, ids);
+  }
+  const anchored: (readonly number[] | undefined)[] = new Array(ids.size + 1).fill(undefined);
+  for (const [word, list] of compiled.index) anchored[ids.get(word)!] = list;
+  const rules = compiled.rules.map((rule) => ({
+    main: encodeProgram(rule.main, ids),
+    also: rule.also ? encodeProgram(rule.also.program, ids) : undefined,
+    unless: rule.unless.map((p) => encodeProgram(p, ids)),
+  }));
+  encoded = { ids, rules, anchored, tokens: tokenBuffers(), seen: new Uint8Array(compiled.rules.length) };
+  encodedRules.set(compiled, encoded);
+  return encoded;
+}
+
 /** Rules the index says may match the sentence (anchor word present), in rule order. */
 export function candidateRules(compiled: CompiledRules, sentence: Pick<MatchSentence, 'tokens'>): CompiledRule[] {
-  const seen = new Uint8Array(compiled.rules.length);
+  const encoded = encodedRulesOf(compiled);
+  return candidatesOf(encoded, encodeTokens(sentence.tokens, encoded.ids, encoded.tokens)).map((r) => compiled.rules[r] as CompiledRule);
+}
+
+/** Indices of the candidate rules of the encoded sentence, ascending. */
+function candidatesOf(encoded: EncodedRules, tokens: EncodedTokens): number[] {
+  const { anchored, seen } = encoded;
   const found: number[] = [];
-  const mark = (word: string): void => {
-    const list = compiled.index.get(word);
+  const mark = (id: number): void => {
+    const list = anchored[id];
     if (list === undefined) return;
     for (const r of list) {
       if (seen[r] === 0) {
@@ -55,28 +105,32 @@ export function candidateRules(compiled: CompiledRules, sentence: Pick<MatchSent
       }
     }
   };
-  for (const t of sentence.tokens) {
-    mark(t.norm);
-    if (t.lemma !== t.norm) mark(t.lemma);
+  for (let i = 0; i < tokens.count; i++) {
+    const norm = tokens.norm[i]!;
+    const lemma = tokens.lemma[i]!;
+    if (norm !== 0) mark(norm);
+    if (lemma !== norm && lemma !== 0) mark(lemma);
   }
-  found.sort((a, b) => a - b);
-  return found.map((r) => compiled.rules[r] as CompiledRule);
+  for (const r of found) seen[r] = 0;
+  return found.sort((a, b) => a - b);
 }
 
 /** Hits of every rule on one sentence, ordered by start, end, then rule order. */
 export function matchSentence(compiled: CompiledRules, sentence: MatchSentence, options: MatchOptions = {}): RuleHit[] {
   const stats = options.stats;
-  const hits: RuleHit[] = [];
-  const candidates = candidateRules(compiled, sentence);
+  const encoded = encodedRulesOf(compiled);
+  const tokens = encodeTokens(sentence.tokens, encoded.ids, encoded.tokens);
+  const candidates = candidatesOf(encoded, tokens);
   if (stats) {
     stats.sentences++;
     stats.evaluated += candidates.length;
   }
-  for (const rule of candidates) {
-    const hit = matchRule(rule, sentence);
+  const hits: RuleHit[] = [];
+  for (const r of candidates) {
+    const hit = matchEncoded(compiled.rules[r]!, encoded.rules[r]!, tokens, sentence);
     if (hit !== null) hits.push(hit);
   }
-  hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (hits.length > 1) hits.sort((a, b) => a.start - b.start || a.end - b.end);
   if (stats) stats.hits += hits.length;
   return hits;
 }
@@ -91,35 +145,30 @@ export function matchText(compiled: CompiledRules, analyzed: Pick<AnalyzedText, 
 }
 
 /** The rule's leftmost accepted match in the sentence, or null. */
-export function matchRule(rule: CompiledRule, sentence: MatchSentence): RuleHit | null {
-  const tokens = sentence.tokens;
+function matchEncoded(rule: CompiledRule, program: EncodedRule, tokens: EncodedTokens, sentence: MatchSentence): RuleHit | null {
   let first = -1;
   let last = -1;
-  const found = searchSentence(rule.main, tokens, (f, l, negatedWords) => {
+  const also = program.also;
+  const within = rule.also?.within;
+  const found = searchEncoded(program.main, tokens, (f, l, negatedWords) => {
     if (rule.negated === 'required' && negatedWords === 0) return false;
     if (rule.negated === 'forbidden' && negatedWords > 0) return false;
-    if (rule.also !== undefined && !alsoMatches(rule.also.program, rule.also.within, tokens, f, l)) return false;
+    if (also !== undefined && !alsoMatches(also, within, tokens, f, l)) return false;
     first = f;
     last = l;
     return true;
   });
   if (!found) return null;
   // Exclusions apply to the whole sentence, so one check after the main match suffices.
-  for (const unless of rule.unless) if (searchSentence(unless, tokens, acceptAny)) return null;
-  const a = tokens[first] as Token;
-  const b = tokens[last] as Token;
+  for (const unless of program.unless) if (searchEncoded(unless, tokens, acceptAny)) return null;
+  const a = sentence.tokens[first] as Token;
+  const b = sentence.tokens[last] as Token;
   return { ruleId: rule.id, theme: rule.theme, weight: rule.weight, start: a.start, end: b.end, sentence: sentence.index };
 }
 
-function alsoMatches(
-  program: CompiledRule['main'],
-  within: number | undefined,
-  tokens: readonly MatchToken[],
-  mainFirst: number,
-  mainLast: number,
-): boolean {
-  if (within === undefined) return searchSentence(program, tokens, acceptAny);
-  return searchSentence(program, tokens, (f, l) => wordsBetween(tokens, f, l, mainFirst, mainLast) <= within);
+function alsoMatches(program: EncodedProgram, within: number | undefined, tokens: EncodedTokens, mainFirst: number, mainLast: number): boolean {
+  if (within === undefined) return searchEncoded(program, tokens, acceptAny);
+  return searchEncoded(program, tokens, (f, l) => wordsBetween(tokens, f, l, mainFirst, mainLast) <= within);
 }
 
 function acceptAny(): boolean {

@@ -1,14 +1,27 @@
 /**
- * Runs a compiled pattern over a sentence's tokens by backtracking. No allocation
- * per token: state travels in arguments, and the only closure is made once per
- * search. A search that backtracks a lot starts remembering the states that
- * failed, which keeps hostile patterns polynomial in the sentence length.
+ * Runs a compiled pattern over a sentence's tokens by backtracking, on word ids
+ * (word-ids.ts): comparing a token with a pattern word is comparing two numbers.
+ * No allocation per token: state travels in arguments, and the only closures are
+ * made once per search. A search that backtracks a lot starts remembering the
+ * states that failed, which keeps hostile patterns polynomial in the sentence length.
  */
-import type { Token } from '../text/types';
 import { Op, type Program } from './program';
+import {
+  CLAUSE_BREAK,
+  collectWords,
+  encodeProgram,
+  encodeTokens,
+  hasBit,
+  NEGATED,
+  PUNCTUATION,
+  STRIDE,
+  tokenBuffers,
+  type EncodedProgram,
+  type EncodedTokens,
+  type MatchToken,
+} from './word-ids';
 
-/** The token fields the matcher reads. */
-export type MatchToken = Pick<Token, 'norm' | 'lemma' | 'negated' | 'kind'>;
+export { isClauseBreak, type MatchToken } from './word-ids';
 
 /**
  * Called with each complete match (token indices of the first and last token matched
@@ -19,22 +32,13 @@ export type MatchToken = Pick<Token, 'norm' | 'lemma' | 'negated' | 'kind'>;
 export type AcceptMatch = (first: number, last: number, negatedWords: number) => boolean;
 
 /**
- * Punctuation that gaps never cross: it ends a sentence or a clause. Commas and
- * dashes are included because a gap reaching across them mostly joins words that
- * belong to different clauses ("to avoid delay, the worker ...").
- */
-const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?', '…', '...', ',', '–', '—']);
-
-/**
  * Backtracking steps a search takes before it memoises failed states. Ordinary rules
  * finish far below it, so they pay nothing for the memo.
  */
 const MEMO_AFTER_STEPS = 2_000;
 
-/** True for a token that ends a clause (gaps stop there). */
-export function isClauseBreak(token: MatchToken): boolean {
-  return token.kind === 'punctuation' && CLAUSE_BREAKS.has(token.norm);
-}
+// A program searched on its own (not through compiled rules) gets ids of its own words.
+const ownEncoding = new WeakMap<Program, { ids: Map<string, number>; program: EncodedProgram }>();
 
 /**
  * Tries start positions left to right and returns true at the first match the
@@ -42,14 +46,28 @@ export function isClauseBreak(token: MatchToken): boolean {
  * gaps lazily (fewest words first), so the first match found is the tightest.
  */
 export function searchSentence(program: Program, tokens: readonly MatchToken[], accept: AcceptMatch): boolean {
-  const code = program.code;
+  let own = ownEncoding.get(program);
+  if (!own) {
+    const ids = new Map<string, number>();
+    collectWords(program, ids);
+    ownEncoding.set(program, (own = { ids, program: encodeProgram(program, ids) }));
+  }
+  return searchEncoded(own.program, encodeTokens(tokens, own.ids, tokenBuffers()), accept);
+}
+
+/** {@link searchSentence} on an encoded program and tokens encoded with the same ids. */
+export function searchEncoded(program: EncodedProgram, tokens: EncodedTokens, accept: AcceptMatch): boolean {
+  const { code, sets } = program;
+  const { norm, lemma, flags } = tokens;
+  const count = tokens.count;
+  const end = code.length;
   let steps = 0;
   // States (pc, pos, first, last, negated words) known to fail; the acceptor sees only
   // the last three, so a state that failed once fails again. Keys are numbers while
   // they fit exactly, strings on absurdly long sentences.
   let failed: Set<number | string> | null = null;
-  const radix = tokens.length + 2;
-  const numericKeys = code.length * radix ** 4 < Number.MAX_SAFE_INTEGER;
+  const radix = count + 2;
+  const numericKeys = (end / STRIDE) * radix ** 4 < Number.MAX_SAFE_INTEGER;
 
   const step = (startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean => {
     if (failed === null) {
@@ -72,34 +90,36 @@ export function searchSentence(program: Program, tokens: readonly MatchToken[], 
     let last = startLast;
     let neg = startNeg;
     for (;;) {
-      const ins = code[pc];
-      if (ins === undefined) return false;
-      switch (ins.op) {
+      const at = pc * STRIDE;
+      if (at >= end) return false;
+      switch (code[at]) {
         case Op.Word: {
-          const t = tokens[pos];
-          if (t === undefined) return false;
-          if (t.lemma !== ins.a && t.norm !== ins.a && t.lemma !== ins.b && t.norm !== ins.b) return false;
+          if (pos >= count) return false;
+          const n = norm[pos]!;
+          const l = lemma[pos]!;
+          const a = code[at + 1]!;
+          const b = code[at + 2]!;
+          if (l !== a && n !== a && l !== b && n !== b) return false;
           if (first < 0) first = pos;
           last = pos;
-          if (t.negated) neg++;
+          if ((flags[pos]! & NEGATED) !== 0) neg++;
           pos++;
           pc++;
           break;
         }
         case Op.WordSet: {
-          const t = tokens[pos];
-          const set = ins.set as ReadonlySet<string>;
-          if (t === undefined || (!set.has(t.lemma) && !set.has(t.norm))) return false;
+          if (pos >= count) return false;
+          const set = sets[code[at + 1]!]!;
+          if (!hasBit(set, lemma[pos]!) && !hasBit(set, norm[pos]!)) return false;
           if (first < 0) first = pos;
           last = pos;
-          if (t.negated) neg++;
+          if ((flags[pos]! & NEGATED) !== 0) neg++;
           pos++;
           pc++;
           break;
         }
         case Op.Any: {
-          const t = tokens[pos];
-          if (t === undefined || t.kind === 'punctuation') return false;
+          if (pos >= count || (flags[pos]! & PUNCTUATION) !== 0) return false;
           if (first < 0) first = pos;
           last = pos;
           pos++;
@@ -108,44 +128,45 @@ export function searchSentence(program: Program, tokens: readonly MatchToken[], 
         }
         case Op.Gap: {
           // Lazy: try the rest after 0 words, then 1, ... up to x; other punctuation is free.
+          const max = code[at + 1]!;
           let words = 0;
           for (let p = pos; ; p++) {
             if (step(pc + 1, p, first, last, neg)) return true;
-            const t = tokens[p];
-            if (t === undefined || isClauseBreak(t)) return false;
-            if (t.kind !== 'punctuation' && ++words > ins.x) return false;
+            if (p >= count) return false;
+            const f = flags[p]!;
+            if ((f & CLAUSE_BREAK) !== 0) return false;
+            if ((f & PUNCTUATION) === 0 && ++words > max) return false;
           }
         }
         case Op.Split:
-          if (step(ins.x, pos, first, last, neg)) return true;
-          pc = ins.y;
+          if (step(code[at + 1]!, pos, first, last, neg)) return true;
+          pc = code[at + 2]!;
           break;
         case Op.Jump:
-          pc = ins.x;
+          pc = code[at + 1]!;
           break;
         case Op.Match:
           return first >= 0 && accept(first, last, neg);
+        default:
+          return false;
       }
     }
   };
 
-  const first = program.first;
-  for (let start = 0; start < tokens.length; start++) {
-    if (first !== null) {
-      // Cheap pre-check: skip positions where no match can start.
-      const t = tokens[start] as MatchToken;
-      if (!first.has(t.norm) && !first.has(t.lemma)) continue;
-    }
+  const firstIds = program.first;
+  for (let start = 0; start < count; start++) {
+    // Cheap pre-check: skip positions where no match can start.
+    if (firstIds !== null && !hasBit(firstIds, norm[start]!) && !hasBit(firstIds, lemma[start]!)) continue;
     if (step(0, start, -1, -1, 0)) return true;
   }
   return false;
 }
 
 /** Number of non-punctuation tokens strictly between two token spans (0 when they overlap). */
-export function wordsBetween(tokens: readonly MatchToken[], aFirst: number, aLast: number, bFirst: number, bLast: number): number {
+export function wordsBetween(tokens: EncodedTokens, aFirst: number, aLast: number, bFirst: number, bLast: number): number {
   const from = aLast < bFirst ? aLast + 1 : bLast < aFirst ? bLast + 1 : 0;
   const to = aLast < bFirst ? bFirst : bLast < aFirst ? aFirst : 0;
   let words = 0;
-  for (let i = from; i < to; i++) if ((tokens[i] as MatchToken).kind !== 'punctuation') words++;
+  for (let i = from; i < to; i++) if ((tokens.flags[i]! & PUNCTUATION) === 0) words++;
   return words;
 }
