@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isInputError, isModelError } from '../src/errors';
 import { createClassifier } from '../src/nb/classifier';
 import { createPracticeGate } from '../src/nb/gate';
-import { fitFusion } from '../src/nb/fused-thresholds';
+import { fitFusion, ungatedScore } from '../src/nb/fused-thresholds';
 import { parseModel, serializeModel } from '../src/nb/model-file';
 import { trainModel, type TrainingExample } from '../src/nb/train';
 import { gateFactor, fuseTheme } from '../src/fuse/fuse';
@@ -124,6 +124,17 @@ describe('fitting the fused decision', () => {
     expect(gated.score).toBeCloseTo(open.score * 0.25, 12);
     expect(gated.tagged).toBe(false);
     expect(fuseTheme(0.9, undefined, 'rules', { practice: 0.1, threshold: 0.4 }).score).toBeCloseTo(0.9, 12); // rules-only ablation has no gate
+  });
+
+  it("the fit's fused score is fuseTheme's, to the bit (the fit inlines it)", () => {
+    const values = [0, 1e-9, 0.05, 0.3, 0.4999999, 0.5, 0.73, 0.999, 1];
+    for (const r of values) {
+      for (const p of values) {
+        for (const t of [1e-12, 0.05, 0.317, 0.5, 0.81, 1]) {
+          expect(ungatedScore(r, p, t)).toBe(fuseTheme(r, { probability: p, threshold: t }).score);
+        }
+      }
+    }
   });
 
   it('a classifier of a gated model predicts the labels as before', () => {

@@ -1,5 +1,6 @@
 /** `practice-themes train CORPUS --out FILE`: trains the naive Bayes model from a labelled corpus. */
 import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { assertNoMisspeltThemes, themeUses } from '../corpus/theme-check';
 import { DocumentError } from '../errors';
@@ -10,6 +11,7 @@ import { loadTaxonomy } from '../files/load-taxonomy';
 import { assertUniqueIds, splitOf, type CorpusUnit } from '../corpus/schema';
 import type { ModelFile } from '../nb/model-file';
 import { createTagger } from '../tagger';
+import { DEFAULT_FEATURE_SETTINGS, extractTextFeatures } from '../text/features';
 import { retrainWithReviewed } from '../review/retrain';
 import { assertKnownThemes, themeLabels } from '../taxonomy/schema';
 import { readReviewed, printGain, writeUnits, fraction } from './train-reviewed';
@@ -117,23 +119,39 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   const realWeight = positiveInt('real-weight', values['real-weight'], DEFAULT_REAL_WEIGHT);
   const calibrateFlag = values['calibrate-on'] === undefined ? undefined : oneOf('calibrate-on', values['calibrate-on'], ['real', 'all'] as const, 'all');
   const ruleTagger = values['no-rules'] ? undefined : await loadDefaultTagger({ modelFile: false, ...(values.rules ? { ruleFiles: values.rules } : {}) });
+  // Seconds spent on the saved model: rule scores, analysis (features), fitting (trainModel).
+  let timing = { rules: 0, analysis: 0, fitting: 0, fittingCpu: 0 };
   const trainOn = (training: readonly CorpusUnit[]): ModelFile => {
     const hasReal = training.some(isRealRegister);
     const calibrateOn = calibrateFlag ?? (hasReal ? 'real' : 'all');
     if (calibrateOn === 'real' && !hasReal) throw new UsageError('--calibrate-on real needs real-register units in the corpus (source_url, or source "review")');
+    const started = performance.now();
     const examples = trainingExamplesOf(training, {
       realWeight,
       calibrateOnReal: calibrateOn === 'real',
       ...(ruleTagger ? { ruleScores: ruleScoresFrom(ruleTagger) } : {}),
     });
-    return trainModel(examples, {
+    const scored = performance.now();
+    // Features apart from fitting, so the two are timed apart; the text stays for the corpus hash.
+    const analysed = examples.map((e) => ({ ...e, features: extractTextFeatures(analyzer.analyze(e.text!), DEFAULT_FEATURE_SETTINGS) }));
+    const analysedAt = performance.now();
+    const cpuAtFit = process.cpuUsage();
+    const model = trainModel(analysed, {
       labels,
-      analyzer,
+      features: DEFAULT_FEATURE_SETTINGS,
       folds: positiveInt('folds', values.folds, 5),
       seed,
       name: values.name ?? corpusName(corpus),
       ...(calibrateOn === 'real' ? { calibrationDescription: training.some((u) => u.source_url !== undefined) ? REAL_REGISTER_DESCRIPTION : REVIEWED_DESCRIPTION } : {}),
     });
+    const seconds = (from: number, to: number): number => (to - from) / 1000;
+    timing = {
+      rules: seconds(started, scored),
+      analysis: seconds(scored, analysedAt),
+      fitting: seconds(analysedAt, performance.now()),
+      fittingCpu: cpuSeconds(process.cpuUsage(cpuAtFit)),
+    };
+    return model;
   };
 
   let model: ModelFile;
@@ -173,7 +191,17 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   }
   await write(io.stderr, `  macro F1 ${cv.macro.f1.toFixed(3)}, micro F1 ${cv.micro.f1.toFixed(3)}\n`);
   if (model.gate) await write(io.stderr, `  practice gate threshold ${model.gate.threshold.toFixed(2)}\n`);
+  const { rules, analysis, fitting, fittingCpu } = timing;
+  await write(
+    io.stderr,
+    `time: ${ruleTagger ? `rule scores ${rules.toFixed(1)} s, ` : ''}analysis ${analysis.toFixed(1)} s, fitting ${fitting.toFixed(2)} s (CPU ${fittingCpu.toFixed(2)} s: counts, ${cv.folds}-fold out-of-fold scores, calibration, thresholds${model.gate ? ', gate' : ''})\n`,
+  );
   return EXIT.ok;
+}
+
+/** User plus system CPU time of a process.cpuUsage() difference, in seconds (all threads, GC included). */
+function cpuSeconds({ user, system }: NodeJS.CpuUsage): number {
+  return (user + system) / 1e6;
 }
 
 /** DocumentError FILE_NOT_FOUND when the folder `file` would be written to is missing or not a folder. */

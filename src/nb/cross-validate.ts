@@ -3,32 +3,43 @@
  * folds only, so thresholds, calibration and metrics are fitted on scores the
  * model did not see the answers for.
  */
-import type { Feature } from '../text/features';
-import type { CountableExample } from './counts';
+import type { InternedFeatures } from './counts';
 import type { FoldAssignment } from './folds';
-import { createScorer } from './score';
+import { createRowScorer } from './score';
 import type { CompiledWeights } from './weights';
+
+/** A model trained on some folds, with the way from interned feature ids to its weight rows. */
+export interface FoldModel {
+  readonly weights: CompiledWeights;
+  /** Per interned id, its row in `weights`, or -1 when the fold's vocabulary left it out. */
+  readonly rowOf: Int32Array;
+}
 
 /**
  * Per label (outer index), the out-of-fold raw log-odds of each example (inner index).
- * @param weightsFor trains on a subset of the examples and returns the compiled weights
+ * @param fit trains on the examples at the given indices
  */
 export function outOfFoldLogOdds(
-  examples: readonly CountableExample[],
-  documents: readonly (readonly Feature[])[],
+  interned: InternedFeatures,
   labelCount: number,
   assignment: FoldAssignment,
-  weightsFor: (subset: readonly CountableExample[]) => CompiledWeights,
+  fit: (members: readonly number[]) => FoldModel,
 ): number[][] {
-  const oof = Array.from({ length: labelCount }, () => new Array<number>(examples.length).fill(0));
+  const count = interned.occurrences.length;
+  const oof = Array.from({ length: labelCount }, () => new Array<number>(count).fill(0));
   for (let fold = 0; fold < assignment.folds; fold++) {
-    const training = examples.filter((_, i) => assignment.foldOf[i] !== fold);
-    const score = createScorer(weightsFor(training));
-    examples.forEach((_, i) => {
-      if (assignment.foldOf[i] !== fold) return;
-      const { logOdds } = score(documents[i]!, 0);
+    const members: number[] = [];
+    for (let i = 0; i < count; i++) if (assignment.foldOf[i] !== fold) members.push(i);
+    const { weights, rowOf } = fit(members);
+    // Scored as the classifier scores: the rows of the known features, in order (spans do not matter here).
+    const score = createRowScorer(weights);
+    for (let i = 0; i < count; i++) {
+      if (assignment.foldOf[i] !== fold) continue;
+      const triples: number[] = [];
+      for (const id of interned.occurrences[i]!) if (rowOf[id]! >= 0) triples.push(rowOf[id]!, 0, 0);
+      const { logOdds } = score([{ triples }], 0);
       for (let l = 0; l < labelCount; l++) oof[l]![i] = logOdds[l]!;
-    });
+    }
   }
   return oof;
 }

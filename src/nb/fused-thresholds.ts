@@ -34,46 +34,127 @@ const CANDIDATES = 200;
 /** Fits label thresholds and the gate threshold for the best macro-F1; ties keep the weaker gate. */
 export function fitFusion(input: FusionFitInput): FusionFit {
   const grid = input.practice ? GATE_GRID : [0];
+  const order = gateOrder(input.practice, input.truth[0]?.length ?? 0);
+  const bands = grid.map((tau) => gatedBand(order, input.practice, tau));
+  // Per label, its best choice at every gate threshold (one label's candidates in memory at a time).
+  const choices = input.probabilities.map((probabilities, l) => {
+    const label = labelCandidates(probabilities, input.ruleScores[l]!, input.truth[l]!, order);
+    return bands.map((band) => bestThreshold(label, band));
+  });
   let best: FusionFit | undefined;
   let bestMacro = -1;
-  for (const tau of grid) {
-    const factors = input.practice?.map((g) => gateFactor(g, tau));
-    const thresholds: number[] = [];
-    const confusions: Confusion[] = [];
-    input.probabilities.forEach((probabilities, l) => {
-      const choice = bestThreshold(probabilities, input.ruleScores[l]!, input.truth[l]!, factors);
-      thresholds.push(choice.threshold);
-      confusions.push(choice);
-    });
+  grid.forEach((tau, g) => {
+    const confusions: (Confusion & { threshold: number })[] = choices.map((perTau) => perTau[g]!);
     const macro = confusions.reduce((s, c) => s + f1(c), 0) / Math.max(1, confusions.length);
     if (macro > bestMacro + 1e-12) {
       bestMacro = macro;
-      best = { thresholds, gateThreshold: tau, confusions };
+      best = { thresholds: confusions.map((c) => c.threshold), gateThreshold: tau, confusions: confusions.map(({ tp, fp, fn }) => ({ tp, fp, fn })) };
     }
-  }
+  });
   return best!;
 }
 
-function bestThreshold(
-  probabilities: readonly number[],
-  rules: readonly number[],
-  truth: readonly boolean[],
-  factors: readonly number[] | undefined,
-): Confusion & { threshold: number } {
-  let best: (Confusion & { threshold: number }) | undefined;
-  for (const t of candidates(probabilities)) {
-    let tp = 0, fp = 0, fn = 0;
-    for (let i = 0; i < probabilities.length; i++) {
-      // fuseTheme(r, {p, t}).score, without building a ThemeScore: this loop is most of training's time.
-      const fused = (1 - (1 - rules[i]!) * (1 - calibrateToThreshold(probabilities[i]!, t))) * (factors ? factors[i]! : 1);
-      const tagged = fused >= TAG_THRESHOLD;
-      if (tagged && truth[i]) tp++;
-      else if (tagged) fp++;
-      else if (truth[i]) fn++;
-    }
-    const choice = { threshold: t, tp, fp, fn };
-    if (!best || f1(choice) > f1(best) + 1e-12 || (f1(choice) === f1(best) && Math.abs(t - 0.5) < Math.abs(best.threshold - 0.5))) best = choice;
+/*
+ * How the search stays fast and exact. An example's gated score is its fused score
+ * times the gate factor f = min(1, g / τ). Examples are laid out by g, highest
+ * first. Those with g >= τ (f = 1) decide as without a gate and are a prefix of
+ * that order, so their counts at every candidate threshold are prefix sums
+ * computed once. A fused score is at most 1, so an example with f < 0.5 is never
+ * tagged; f falls with g, so those are a suffix. Only the band in between
+ * (τ/2 <= g < τ) is scored again for each τ.
+ */
+
+/** Examples by practice probability, highest first (input order without a gate). */
+function gateOrder(practice: readonly number[] | undefined, n: number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  if (practice) order.sort((a, b) => practice[b]! - practice[a]! || a - b);
+  return order;
+}
+
+/** At one gate threshold, ranks in gate order: [0, open) are left alone, [open, close) are scaled by `factors`, the rest never tagged. */
+interface GatedBand {
+  readonly open: number;
+  readonly close: number;
+  /** Gate factor of the ranks open..close-1. */
+  readonly factors: Float64Array;
+}
+
+function gatedBand(order: Int32Array, practice: readonly number[] | undefined, tau: number): GatedBand {
+  const n = order.length;
+  if (!practice || !(tau > 0)) return { open: n, close: n, factors: new Float64Array(0) };
+  let open = 0;
+  while (open < n && practice[order[open]!]! >= tau) open++;
+  const factors: number[] = [];
+  let close = open;
+  while (close < n) {
+    const factor = gateFactor(practice[order[close]!]!, tau);
+    if (!(factor >= TAG_THRESHOLD)) break;
+    factors.push(factor);
+    close++;
   }
+  return { open, close, factors: Float64Array.from(factors) };
+}
+
+/** One label's candidate thresholds, fused scores in gate order, and their ungated counts by prefix. */
+interface LabelCandidates {
+  readonly thresholds: readonly number[];
+  /** `scores[k * n + r]`: the fused score (before the gate) at candidate k of the example at rank r. */
+  readonly scores: Float64Array;
+  /** Per rank, 1 when the example carries the label. */
+  readonly truth: Uint8Array;
+  readonly positives: number;
+  /** `tagged*[k * (n + 1) + j]`: true / false positives at candidate k among ranks below j. */
+  readonly taggedTrue: Int32Array;
+  readonly taggedFalse: Int32Array;
+}
+
+function labelCandidates(probabilities: readonly number[], rules: readonly number[], truthByExample: readonly boolean[], order: Int32Array): LabelCandidates {
+  const thresholds = candidates(probabilities);
+  const n = probabilities.length;
+  const truth = Uint8Array.from(order, (i) => (truthByExample[i] ? 1 : 0));
+  const scores = new Float64Array(thresholds.length * n);
+  const taggedTrue = new Int32Array(thresholds.length * (n + 1));
+  const taggedFalse = new Int32Array(thresholds.length * (n + 1));
+  thresholds.forEach((t, k) => {
+    const at = k * (n + 1);
+    for (let r = 0; r < n; r++) {
+      const i = order[r]!;
+      const score = (scores[k * n + r] = ungatedScore(rules[i]!, probabilities[i]!, t));
+      const tagged = score >= TAG_THRESHOLD;
+      taggedTrue[at + r + 1] = taggedTrue[at + r]! + (tagged && truth[r] ? 1 : 0);
+      taggedFalse[at + r + 1] = taggedFalse[at + r]! + (tagged && !truth[r] ? 1 : 0);
+    }
+  });
+  return { thresholds, scores, truth, positives: truthByExample.filter(Boolean).length, taggedTrue, taggedFalse };
+}
+
+/**
+ * The score fuseTheme gives in mode `fused` without a gate, with the same
+ * arithmetic (so the same doubles), without building a result object per call:
+ * the fit makes millions of them. test/nb-gate.test.ts checks the two agree.
+ */
+export function ungatedScore(ruleScore: number, probability: number, threshold: number): number {
+  const m = calibrateToThreshold(probability, threshold);
+  return 1 - (1 - ruleScore) * (1 - m);
+}
+
+function bestThreshold(label: LabelCandidates, { open, close, factors }: GatedBand): Confusion & { threshold: number } {
+  const { thresholds, scores, truth, taggedTrue, taggedFalse } = label;
+  const n = truth.length;
+  let best: (Confusion & { threshold: number }) | undefined;
+  thresholds.forEach((t, k) => {
+    let tp = taggedTrue[k * (n + 1) + open]!;
+    let fp = taggedFalse[k * (n + 1) + open]!;
+    for (let r = open, at = k * n + open; r < close; r++, at++) {
+      // Gated as fuseTheme gates: the fused score times the gate factor.
+      if (scores[at]! * factors[r - open]! >= TAG_THRESHOLD) {
+        if (truth[r]) tp++;
+        else fp++;
+      }
+    }
+    const choice = { threshold: t, tp, fp, fn: label.positives - tp };
+    if (!best || f1(choice) > f1(best) + 1e-12 || (f1(choice) === f1(best) && Math.abs(t - 0.5) < Math.abs(best.threshold - 0.5))) best = choice;
+  });
   return best!;
 }
 

@@ -73,13 +73,14 @@ export function compileWeights(input: WeightInput): CompiledWeights {
   const labelCount = labels.length;
   const weights = new Float64Array(size * labelCount);
   const bias = new Float64Array(labelCount);
+  const logSmoothed = smoothedLog(alpha);
   labels.forEach((label, l) => {
     const { pos, neg } = input.counts[label]!;
     const logDenPos = Math.log(sum(pos) + alpha * size);
     const logDenNeg = Math.log(sum(neg) + alpha * size);
     const { scale, shift } = input.calibration?.[label] ?? { scale: 1, shift: 0 };
     for (let f = 0; f < size; f++) {
-      weights[f * labelCount + l] = scale * (Math.log(pos[f]! + alpha) - logDenPos - (Math.log(neg[f]! + alpha) - logDenNeg));
+      weights[f * labelCount + l] = scale * (logSmoothed(pos[f]!) - logDenPos - (logSmoothed(neg[f]!) - logDenNeg));
     }
     const withLabel = input.labelCounts[label]!;
     const prior = input.variant === 'complement' ? 0 : Math.log(withLabel + alpha) - Math.log(input.examples - withLabel + alpha);
@@ -94,6 +95,19 @@ export function compileWeights(input: WeightInput): CompiledWeights {
 /** Scale of the evidence sum for an input with n counted features. */
 export function lengthScale(n: number, reference: number): number {
   return n > reference ? Math.sqrt(reference / n) : 1;
+}
+
+/**
+ * log(count + alpha), memoised for the small whole counts that make up most of a
+ * model (the same double as computing it each time: Math.log of the same input).
+ */
+function smoothedLog(alpha: number): (count: number) => number {
+  const table = new Float64Array(1024).fill(NaN);
+  return (count) => {
+    if (!(count >= 0 && count < table.length && Number.isInteger(count))) return Math.log(count + alpha);
+    const cached = table[count]!;
+    return cached === cached ? cached : (table[count] = Math.log(count + alpha));
+  };
 }
 
 function sum(values: readonly number[]): number {
