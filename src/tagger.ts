@@ -4,13 +4,14 @@
  * the two have in common (the analyzer, compiled rules, the classifier).
  */
 import { InputError } from './errors';
-import type { Evidence, TagResult, SentenceResult, ThemeScore } from './result-schema';
+import type { TagResult, ThemeScore } from './result-schema';
 import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { AnalyzedText } from './text/types';
 import { fuseTheme, type FusionMode } from './fuse/fuse';
-import { aggregateDocument, DEFAULT_DOCUMENT_DECISION, type DocumentDecision, type ScoredPassage } from './fuse/document';
-import { scoreSpan, sentenceSignals, type SentenceSignals, type SpanEvidence, type TaggerParts } from './tagger-parts';
+import { DEFAULT_DOCUMENT_DECISION, DocumentAccumulator, type DocumentDecision } from './fuse/document';
+import { scoreSpan, sentenceSignals, type SentenceSignals, type TaggerParts } from './tagger-parts';
+import { SentenceStore } from './sentence-store';
 import { buildParts } from './tagger-build';
 import { checkMaxTextLength, checkPages, checkTagManyInput, checkText } from './tag-input';
 
@@ -116,21 +117,25 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
   const mode = options.mode ?? 'fused';
   const pageOf = pageLookup(tagOptions.pages);
   const documentFrom = options.documentFrom ?? 'paragraphs';
-  const sentences: SentenceResult[] = [];
-  const passages: ScoredPassage[] = [];
-  // Block by block: a sentence's tokens and signals are dropped once its paragraph is
-  // scored, so memory follows the result, not the analysis, on long documents.
+  const topFeatures = options.topFeatures ?? 3;
+  // Sentence results go straight into compact storage; passages are folded into the
+  // document aggregate as they end. A sentence's tokens and signals are dropped once
+  // its paragraph is scored, so memory follows the (compact) result on long documents.
+  const store = new SentenceStore(themes, text);
+  const document = new DocumentAccumulator(themes);
   let block: SentenceSignals[] = [];
+  let blockScores: Record<string, ThemeScore>[] = [];
   let blockIndex = -1;
   const finishBlock = (): void => {
     // A one-sentence paragraph scores as its sentence; longer ones are scored as a whole.
     if (documentFrom !== 'sentences' && block.length > 0) {
-      const whole = block.length === 1 ? sentences[sentences.length - 1]!.scores : scoreSpan(parts, block, themes, mode, 0).scores;
+      const whole = block.length === 1 ? blockScores[0]! : scoreSpan(parts, block, themes, mode, 0).scores;
       // `both`: a paragraph carries a theme when it does as a whole or through one of its sentences.
-      const scores = documentFrom === 'both' && block.length > 1 ? strongest(themes, whole, sentences.slice(-block.length)) : whole;
-      passages.push({ scores, sentences: block.length });
+      const scores = documentFrom === 'both' && block.length > 1 ? strongest(themes, whole, blockScores) : whole;
+      document.add({ scores, sentences: block.length });
     }
     block = [];
+    blockScores = [];
   };
   parts.analyzer.forEachSentence(text, (sentence) => {
     if (sentence.block !== blockIndex) {
@@ -139,34 +144,32 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
     }
     const signals = sentenceSignals(parts, sentence, mode);
     block.push(signals);
-    const scored = scoreSpan(parts, [signals], themes, mode, options.topFeatures ?? 3);
-    const page = pageOf(sentence.start);
-    sentences.push({
-      index: sentence.index,
+    const scored = scoreSpan(parts, [signals], themes, mode, topFeatures);
+    blockScores.push(scored.scores);
+    store.add({
       block: sentence.block,
       start: sentence.start,
       end: sentence.end,
-      text: sentence.text,
-      ...(page === undefined ? {} : { page }),
-      ...(scored.practice === undefined ? {} : { practice: scored.practice }),
-      themes: themes.filter((t) => scored.scores[t]!.tagged),
+      page: pageOf(sentence.start),
+      practice: scored.practice,
       scores: scored.scores,
-      evidence: scored.evidence.map((e) => withPage(e, pageOf(e.start), text)),
+      evidence: scored.evidence,
+      evidencePage: pageOf,
     });
-    if (documentFrom === 'sentences') passages.push({ scores: scored.scores, sentences: 1 });
+    if (documentFrom === 'sentences') document.add({ scores: scored.scores, sentences: 1 });
   });
   finishBlock();
   const decision: DocumentDecision = { ...DEFAULT_DOCUMENT_DECISION, ...options.documentDecision };
-  const document = aggregateDocument(themes, sentences, passages, options.maxEvidence ?? 5, decision);
+  const documentThemes = document.finish(store.summary(), options.maxEvidence ?? 5, decision);
   return {
     ...(tagOptions.id === undefined ? {} : { id: tagOptions.id }),
-    themes: themes.filter((t) => document[t]!.tagged),
-    scores: Object.fromEntries(themes.map((t) => [t, document[t]!.score])),
-    document,
-    sentences,
+    themes: themes.filter((t) => documentThemes[t]!.tagged),
+    scores: Object.fromEntries(themes.map((t) => [t, documentThemes[t]!.score])),
+    document: documentThemes,
+    sentences: store.sentences(),
     meta: {
       characters: text.length,
-      sentenceCount: sentences.length,
+      sentenceCount: store.count,
       ...(parts.modelInfo ? { model: parts.modelInfo } : {}),
       ruleSets: parts.ruleSetNames,
     },
@@ -174,18 +177,14 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
 }
 
 /** Per theme, the stronger of a paragraph's own score and its sentences' scores. */
-function strongest(themes: readonly string[], whole: Record<string, ThemeScore>, members: readonly SentenceResult[]): Record<string, ThemeScore> {
+function strongest(themes: readonly string[], whole: Record<string, ThemeScore>, members: readonly Record<string, ThemeScore>[]): Record<string, ThemeScore> {
   const out: Record<string, ThemeScore> = {};
   for (const theme of themes) {
     let best = whole[theme]!;
-    for (const m of members) if (m.scores[theme]!.score > best.score) best = m.scores[theme]!;
+    for (const m of members) if (m[theme]!.score > best.score) best = m[theme]!;
     out[theme] = best;
   }
   return out;
-}
-
-function withPage(evidence: SpanEvidence, page: number | undefined, text: string): Evidence {
-  return { ...evidence, text: text.slice(evidence.start, evidence.end), ...(page === undefined ? {} : { page }) } as Evidence;
 }
 
 function pageLookup(pages: readonly PageSpan[] | undefined): (offset: number) => number | undefined {

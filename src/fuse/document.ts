@@ -50,6 +50,79 @@ export function passagesNeeded(passages: number, decision: DocumentDecision): nu
   return Math.max(1e-9, Math.min(decision.minPassages, passages), decision.minShare * passages);
 }
 
+/**
+ * What document aggregation needs of the sentences: how many there are, how many
+ * carry each theme, and each theme's strongest evidence (see {@link pickEvidence}).
+ */
+export interface SentenceSummary {
+  readonly count: number;
+  taggedSentences(theme: string): number;
+  strongestEvidence(theme: string, max: number): Evidence[];
+}
+
+/**
+ * Aggregates passages one at a time (so they need not be kept), then the document
+ * themes from them and a summary of the sentences. Same result as
+ * {@link aggregateDocument} over the same passages and sentences.
+ */
+export class DocumentAccumulator {
+  private readonly best: (ThemeScore | undefined)[];
+  private readonly taggedPassages: Int32Array;
+  private readonly covered: Int32Array;
+  private passages = 0;
+  private sentences = 0;
+
+  constructor(private readonly themes: readonly string[]) {
+    this.best = new Array<ThemeScore | undefined>(themes.length).fill(undefined);
+    this.taggedPassages = new Int32Array(themes.length);
+    this.covered = new Int32Array(themes.length);
+  }
+
+  /** Adds one scored passage. */
+  add(passage: ScoredPassage): void {
+    this.passages++;
+    this.sentences += passage.sentences;
+    this.themes.forEach((theme, t) => {
+      const score = passage.scores[theme];
+      if (!score) return;
+      const best = this.best[t];
+      if (!best || score.score > best.score) this.best[t] = score;
+      if (score.score >= TAG_THRESHOLD) {
+        this.taggedPassages[t]!++;
+        this.covered[t]! += passage.sentences;
+      }
+    });
+  }
+
+  /** The document themes. */
+  finish(sentences: SentenceSummary, maxEvidence: number, decision: DocumentDecision = DEFAULT_DOCUMENT_DECISION): Record<string, DocumentTheme> {
+    const out: Record<string, DocumentTheme> = {};
+    const totalSentences = Math.max(1, this.sentences);
+    const needed = passagesNeeded(this.passages, decision);
+    this.themes.forEach((theme, t) => {
+      const best = this.best[t];
+      const count = sentences.taggedSentences(theme);
+      const strength = best?.score ?? 0;
+      const coverage = this.covered[t]! / totalSentences;
+      const support = this.taggedPassages[t]! / needed;
+      const score = documentScore(strength, support);
+      const tagged = score >= TAG_THRESHOLD;
+      out[theme] = {
+        score,
+        tagged,
+        source: (tagged ? best?.source : 'none') ?? 'none',
+        strength,
+        passages: this.taggedPassages[t]!,
+        coverage,
+        sentences: count,
+        share: sentences.count ? count / sentences.count : 0,
+        evidence: tagged ? sentences.strongestEvidence(theme, maxEvidence) : [],
+      };
+    });
+    return out;
+  }
+}
+
 /** Aggregates passages (and their sentences, for counts and evidence) into document themes. */
 export function aggregateDocument(
   themes: readonly string[],
@@ -58,64 +131,51 @@ export function aggregateDocument(
   maxEvidence: number,
   decision: DocumentDecision = DEFAULT_DOCUMENT_DECISION,
 ): Record<string, DocumentTheme> {
-  const out: Record<string, DocumentTheme> = {};
-  const totalSentences = Math.max(1, passages.reduce((n, p) => n + p.sentences, 0));
-  const needed = passagesNeeded(passages.length, decision);
-  for (const theme of themes) {
-    let best: ThemeScore | undefined;
-    let taggedPassages = 0;
-    let covered = 0;
-    for (const p of passages) {
-      const score = p.scores[theme];
-      if (!score) continue;
-      if (!best || score.score > best.score) best = score;
-      if (score.score >= TAG_THRESHOLD) {
-        taggedPassages++;
-        covered += p.sentences;
-      }
-    }
-    let count = 0;
-    for (const s of sentences) if (s.scores[theme]?.tagged) count++;
-    const strength = best?.score ?? 0;
-    const coverage = covered / totalSentences;
-    const support = taggedPassages / needed;
-    const score = documentScore(strength, support);
-    const tagged = score >= TAG_THRESHOLD;
-    out[theme] = {
-      score,
-      tagged,
-      source: (tagged ? best?.source : 'none') ?? 'none',
-      strength,
-      passages: taggedPassages,
-      coverage,
-      sentences: count,
-      share: sentences.length ? count / sentences.length : 0,
-      evidence: tagged ? strongestEvidence(theme, sentences, maxEvidence) : [],
-    };
-  }
-  return out;
+  const accumulator = new DocumentAccumulator(themes);
+  for (const p of passages) accumulator.add(p);
+  return accumulator.finish(summaryOf(sentences), maxEvidence, decision);
 }
 
-// Rules first (explicit, reviewable), by weight; then model features by weight.
-// The same rule or feature is reported once, at its first place in the text.
-function strongestEvidence(theme: string, sentences: readonly SentenceResult[], max: number): Evidence[] {
-  const seen = new Set<string>();
-  const all: Evidence[] = [];
-  for (const s of sentences) {
-    for (const e of s.evidence) {
-      if (e.theme !== theme) continue;
-      const key = e.kind === 'rule' ? `r:${e.ruleId}` : `f:${e.feature}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      all.push(e);
-    }
+/** The summary of plain sentence results. */
+function summaryOf(sentences: readonly SentenceResult[]): SentenceSummary {
+  return {
+    count: sentences.length,
+    taggedSentences: (theme) => {
+      let count = 0;
+      for (const s of sentences) if (s.scores[theme]?.tagged) count++;
+      return count;
+    },
+    strongestEvidence: (theme, max) => {
+      const all = sentences.flatMap((s) => s.evidence.filter((e) => e.theme === theme));
+      return pickEvidence(all, (e) => (e.kind === 'rule' ? `r:${e.ruleId}` : `f:${e.feature}`), (e) => e.kind === 'rule', (e) => e.weight, max);
+    },
+  };
+}
+
+/**
+ * A theme's strongest evidence from its candidates in text order: rules first
+ * (explicit, reviewable), by weight; then model features by weight. The same rule
+ * or feature (same key) is reported once, at its first place in the text.
+ */
+export function pickEvidence<T>(
+  candidates: Iterable<T>,
+  keyOf: (candidate: T) => string | number,
+  isRule: (candidate: T) => boolean,
+  weightOf: (candidate: T) => number,
+  max: number,
+): T[] {
+  const seen = new Set<string | number>();
+  const all: { c: T; rule: number; weight: number; i: number }[] = [];
+  for (const c of candidates) {
+    const key = keyOf(c);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    all.push({ c, rule: isRule(c) ? 0 : 1, weight: weightOf(c), i: all.length });
   }
-  const kindOrder = (e: Evidence): number => (e.kind === 'rule' ? 0 : 1);
   return all
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => kindOrder(a.e) - kindOrder(b.e) || b.e.weight - a.e.weight || a.i - b.i)
+    .sort((a, b) => a.rule - b.rule || b.weight - a.weight || a.i - b.i)
     .slice(0, max)
-    .map(({ e }) => e);
+    .map(({ c }) => c);
 }
 
 export type { Source };
