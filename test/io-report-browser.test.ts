@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,14 +48,7 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')(`HTML report in head
   });
 
   it('shows charts, the grid, highlighted evidence and page numbers, with no network request', async () => {
-    const { chromium } = await import('playwright-core');
-    const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
+    const { context, profile } = await launchChromium();
     try {
       const page = await context.newPage();
       const requests: string[] = [];
@@ -109,4 +103,53 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')(`HTML report in head
       rmSync(profile, { recursive: true, force: true });
     }
   });
+
+  it('tag --taxonomy --report (built CLI) names the themes by their labels, ids in tooltips, filters by id', async () => {
+    const archive = join(work, 'labelled');
+    mkdirSync(archive);
+    writeFileSync(join(archive, 'flat.txt'), 'The flat was damp and mould grew on the walls.\n\nThe family moved twice that year.');
+    writeFileSync(join(archive, 'school.txt'), 'She was absent from school for most of the term.');
+    const report = join(work, 'labelled.html');
+    const ROOT = new URL('..', import.meta.url).pathname;
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'tag', archive, '--no-model', '--rules', 'test/fixtures/mini-rules.json', '--taxonomy', 'test/fixtures/mini-taxonomy.json', '--report', report, '--out', join(work, 'labelled.jsonl'), '--jobs', '1'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    const { context, profile } = await launchChromium();
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(report).href);
+      // Charts, grid heads, filters and badges show the taxonomy's labels...
+      expect(await page.locator('svg.chart-documents text.label').allTextContents()).toEqual(['Housing conditions', 'School attendance']);
+      expect(await page.locator('table.grid thead th.theme').allTextContents()).toEqual(['Housing conditions', 'School attendance']);
+      expect(await page.locator('article.doc .meta .badge').allTextContents()).toContain('Housing conditions');
+      expect(await page.locator('article.doc mark').first().getAttribute('title')).toMatch(/^Housing conditions: rule housing\./);
+      // ...and keep the ids where people hover and where the filters look.
+      expect(await page.locator('table.grid thead th.theme').first().getAttribute('title')).toBe('housing');
+      expect(await page.locator('article.doc .meta .badge').first().getAttribute('title')).toBe('housing');
+      expect(await page.locator('svg.chart-documents rect.bar').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-theme')))).toEqual(['housing', 'school-attendance']);
+      await page.getByRole('button', { name: 'Housing conditions' }).click();
+      expect(await page.locator('table.grid tbody tr:visible').count()).toBe(1);
+      expect(await page.locator('table.grid tbody tr:visible th a').textContent()).toMatch(/flat\.txt$/);
+      await page.screenshot({ path: join(resolve('test-artifacts'), 'report-labels.png'), fullPage: true });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
 });
+
+/** Headless Chromium (Debian's) with a throwaway profile and no background network. */
+async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+  });
+  return { context, profile };
+}

@@ -6,9 +6,11 @@ import type { ErrorRecord } from '../src/io/document';
 import { summariseForReport, type ReportDocument } from '../src/io/report/report-data';
 import { renderDocumentSection, renderReportEnd, renderReportStart, renderSentence, toGridRow } from '../src/io/report/report-html';
 import { createReportWriter } from '../src/io/report/report-writer';
+import { reportThemes } from '../src/io/report/report-themes';
 import type { TagResult } from '../src/result-schema';
 
-const themes = ['alpha-theme', 'beta-theme', 'gamma-theme'];
+const themeIds = ['alpha-theme', 'beta-theme', 'gamma-theme'];
+const themes = reportThemes(themeIds);
 
 const hostileText = 'The <script>alert("x")</script> & "visit" was missed.';
 const doc: ReportDocument = {
@@ -37,11 +39,11 @@ const failure: ErrorRecord = { id: 'scan.pdf', path: 'scan.pdf', error: { code: 
 
 describe('report rendering', () => {
   it('escapes all document text and highlights evidence spans with their rule or feature as title', () => {
-    const html = renderSentence(doc.sentences[0]!, (t) => themes.indexOf(t));
+    const html = renderSentence(doc.sentences[0]!, themes);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ');
     // Overlapping spans merge into one mark listing both labels.
-    expect(html).toMatch(/<mark class="c0" title="alpha-theme: rule alpha.visit; gamma-theme: feature missed">[^<]+<\/mark>/);
+    expect(html).toMatch(/<mark class="c0" data-themes="alpha-theme gamma-theme" title="alpha-theme: rule alpha.visit; gamma-theme: feature missed">[^<]+<\/mark>/);
     expect(html).toContain('<span class="page">p.\u00a02</span>');
   });
 
@@ -61,7 +63,7 @@ describe('report rendering', () => {
   it('renders charts with one bar per theme and a grid row per document, self-contained', () => {
     const totals = { documents: 1, failures: 1, pages: 4, sentences: 10, documentsPerTheme: { 'alpha-theme': 1, 'gamma-theme': 1 }, sentencesPerTheme: { 'alpha-theme': 2, 'gamma-theme': 1 } };
     const html = renderReportStart('Report <x>', themes, totals, [toGridRow(doc), toGridRow(failure)]) + renderReportEnd();
-    expect(html.match(/<rect class="bar/g)).toHaveLength(themes.length * 2);
+    expect(html.match(/<rect class="bar/g)).toHaveLength(themeIds.length * 2);
     expect(html.match(/<tr data-themes=|<tr class="failed"/g)).toHaveLength(2);
     expect(html).toContain('<title>Report &lt;x&gt;</title>');
     expect(html).toContain('\u2713 0.90');
@@ -71,6 +73,32 @@ describe('report rendering', () => {
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+
+  it('shows taxonomy labels for theme ids, keeping the ids in data attributes and tooltips', () => {
+    const labelled = reportThemes(themeIds, { 'alpha-theme': 'Alpha <first>', 'gamma-theme': 'Gamma' });
+    const totals = { documents: 1, failures: 0, pages: 4, sentences: 10, documentsPerTheme: { 'alpha-theme': 1 }, sentencesPerTheme: { 'alpha-theme': 2 } };
+    const start = renderReportStart('R', labelled, totals, [toGridRow(doc)]);
+    // Filters, grid heads and chart rows show the label; filtering still works on ids.
+    expect(start).toContain('<button type="button" class="filter c0" data-filter="alpha-theme" title="alpha-theme">Alpha &lt;first&gt;</button>');
+    expect(start).toContain('<th scope="col" class="theme" data-theme="gamma-theme" title="gamma-theme"><span>Gamma</span></th>');
+    expect(start).toContain('class="label">Alpha &lt;first&gt;</text>');
+    expect(start).toContain('<title>Alpha &lt;first&gt; (alpha-theme): 1 (100%)</title>');
+    expect(start).toContain('title="Alpha &lt;first&gt;: 0.90 (tagged), 20% of sentences"');
+    // A theme without a label shows its id, with no tooltip repeating it.
+    expect(start).toContain('data-filter="beta-theme">beta-theme</button>');
+    const section = renderDocumentSection(doc, 0, labelled);
+    expect(section).toContain('<span class="badge c2" data-theme="gamma-theme" title="gamma-theme">Gamma</span>');
+    expect(section).toContain('title="Alpha &lt;first&gt;: rule alpha.visit; Gamma: feature missed"');
+    expect(section).toMatch(/<article class="doc" id="doc-0" data-themes="alpha-theme gamma-theme">/);
+  });
+
+  it('shortens a long label in the charts and keeps it whole in the tooltip', () => {
+    const long = 'A very long theme label that would not fit';
+    const totals = { documents: 0, failures: 0, pages: 0, sentences: 0, documentsPerTheme: {}, sentencesPerTheme: {} };
+    const start = renderReportStart('R', reportThemes(['x'], { x: long }), totals, []);
+    expect(start).toContain(`class="label">${long.slice(0, 29)}\u2026</text>`);
+    expect(start).toContain(`<title>${long} (x)</title>`);
   });
 
   it('summarises a tag result into tagged sentences with marks relative to the sentence', () => {
@@ -113,7 +141,7 @@ describe('report writer', () => {
 
   it('streams sections to a temporary file and writes one complete report at commit', async () => {
     const path = join(dir, 'report.html');
-    const writer = await createReportWriter(path, { themes });
+    const writer = await createReportWriter(path, { themes: themeIds, labels: { 'beta-theme': 'Beta' } });
     await writer.add(doc);
     await writer.add(failure);
     expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual([]);
@@ -125,11 +153,14 @@ describe('report writer', () => {
     expect(html.indexOf('id="doc-0"')).toBeLessThan(html.indexOf('id="doc-1"'));
     expect(html).toContain('<span id="total-documents">1</span>');
     expect(html).toContain('<span id="total-failures">1</span>');
+    // The writer's labels reach the head (grid, charts) as well as the sections.
+    expect(html).toContain('<span>Beta</span></th>');
+    expect(html).toContain('data-filter="beta-theme" title="beta-theme">Beta</button>');
   });
 
   it('leaves nothing behind on abort', async () => {
     const sub = mkdtempSync(join(dir, 'abort-'));
-    const writer = await createReportWriter(join(sub, 'r.html'), { themes });
+    const writer = await createReportWriter(join(sub, 'r.html'), { themes: themeIds });
     await writer.add(doc);
     await writer.abort();
     expect(readdirSync(sub)).toEqual([]);

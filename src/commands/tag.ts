@@ -44,7 +44,8 @@ Options:
                           so evidence offsets into PDF/DOCX/HTML text can be checked
   --time-limit S          PATH mode: seconds one document may take before it becomes a TIME_LIMIT
                           error record and the batch goes on (default: 120; 0 for none)
-  --taxonomy FILE         taxonomy JSON: report its themes, in its order; --format text shows its labels
+  --taxonomy FILE         taxonomy JSON: report its themes, in its order; --format text and
+                          --report show its labels
   --id-column C           id column of .csv/.jsonl inputs (default: id)
   --text-column C         text column of .csv/.jsonl inputs (default: text)
 `;
@@ -110,6 +111,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
         ...(values.progress ? { progress: true } : values['no-progress'] ? { progress: false } : {}),
         out: values.out,
         report: values.report,
+        ...(taxonomy ? { themeLabels: names } : {}),
         idColumn: values['id-column'],
         textColumn: values['text-column'],
         // Each worker builds its own tagger with the same options (dist/node.js beside dist/cli.js).

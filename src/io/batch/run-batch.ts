@@ -40,6 +40,8 @@ export const BatchOptionsSchema = z.object({
   out: z.string().min(1).optional(),
   /** HTML report file. */
   report: z.string().min(1).optional(),
+  /** Names the HTML report shows for theme ids (a taxonomy's labels); ids stay in its tooltips. @default each id */
+  themeLabels: z.record(z.string(), z.string().min(1)).optional(),
   /** Id and text field names of .jsonl/.csv records. @default 'id', 'text' */
   idColumn: z.string().min(1).optional(),
   textColumn: z.string().min(1).optional(),
@@ -138,7 +140,7 @@ export async function runBatch(options: BatchOptions, io: BatchIO): Promise<Batc
     for (const t of themes) themeCounts[t] = 0;
     const formatter = createOutputFormatter({ format: opts.format, level: opts.level, themes });
     sink = opts.out ? await fileSink(resolve(opts.out)) : streamSink(io.stdout);
-    report = opts.report ? await createReportWriter(resolve(opts.report), { themes, title: reportTitle(opts.report) }) : undefined;
+    report = opts.report ? await createReportWriter(resolve(opts.report), { themes, title: reportTitle(opts.report), ...(opts.themeLabels ? { labels: opts.themeLabels } : {}) }) : undefined;
     // With .jsonl/.csv inputs, a live line counts records (files of one document count one each).
     const live = opts.progress ?? io.stderr.isTTY === true;
     const byRecord = live && manyRecords;

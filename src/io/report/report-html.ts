@@ -10,6 +10,7 @@ import { renderBarChart } from './report-charts';
 import type { ReportDocument, ReportFailure, ReportSentence } from './report-data';
 import { escapeHtml } from './report-escape';
 import { REPORT_SCRIPT, REPORT_STYLE } from './report-assets';
+import type { ReportThemes } from './report-themes';
 
 /** A row of the document-by-theme grid (kept for every document while streaming). */
 export interface ReportGridRow {
@@ -45,18 +46,20 @@ export function toGridRow(doc: ReportDocument | ReportFailure): ReportGridRow {
 const percent = (n: number, of: number) => (of > 0 ? `${Math.round((n / of) * 100)}%` : '0%');
 
 /** Everything up to the document sections: head, totals, charts and grid. */
-export function renderReportStart(title: string, themes: readonly string[], totals: ReportTotals, rows: readonly ReportGridRow[]): string {
+export function renderReportStart(title: string, themes: ReportThemes, totals: ReportTotals, rows: readonly ReportGridRow[]): string {
   // Bars are scaled to the most frequent theme; captions give the count and the share.
   const bars = (counts: Readonly<Record<string, number>>, of: number) => {
-    const top = Math.max(1, ...themes.map((t) => counts[t] ?? 0));
-    return themes.map((theme, i) => {
+    const top = Math.max(1, ...themes.ids.map((t) => counts[t] ?? 0));
+    return themes.ids.map((theme, i) => {
       const n = counts[theme] ?? 0;
-      return { theme, colour: i, fraction: n / top, caption: `${n} (${percent(n, of)})` };
+      return { theme, label: themes.label(theme), colour: i, fraction: n / top, caption: `${n} (${percent(n, of)})` };
     });
   };
   const docBars = bars(totals.documentsPerTheme, totals.documents);
   const sentenceBars = bars(totals.sentencesPerTheme, totals.sentences);
-  const filters = themes.map((t, i) => `<button type="button" class="filter c${i % 10}" data-filter="${escapeHtml(t)}">${escapeHtml(t)}</button>`).join('');
+  const filters = themes.ids
+    .map((t) => `<button type="button" class="filter c${themes.colour(t)}" data-filter="${escapeHtml(t)}"${themes.idTitle(t)}>${escapeHtml(themes.label(t))}</button>`)
+    .join('');
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -77,22 +80,22 @@ export function renderReportStart(title: string, themes: readonly string[], tota
   ].join('\n');
 }
 
-function renderGrid(themes: readonly string[], rows: readonly ReportGridRow[]): string {
-  const head = themes.map((t) => `<th scope="col" class="theme"><span>${escapeHtml(t)}</span></th>`).join('');
+function renderGrid(themes: ReportThemes, rows: readonly ReportGridRow[]): string {
+  const head = themes.ids.map((t) => `<th scope="col" class="theme" data-theme="${escapeHtml(t)}"${themes.idTitle(t)}><span>${escapeHtml(themes.label(t))}</span></th>`).join('');
   const body = rows
     .map((row, i) => {
       const link = `<th scope="row"><a href="#doc-${i}">${escapeHtml(row.id)}</a>${row.id !== row.path ? `<small>${escapeHtml(row.path)}</small>` : ''}</th>`;
       const pages = `<td class="num">${row.pages ?? ''}</td>`;
-      if (row.error) return `<tr class="failed" data-themes="">${link}${pages}<td colspan="${themes.length}" class="error">failed: ${escapeHtml(row.error)}</td></tr>`;
-      const cells = themes
-        .map((t, c) => {
+      if (row.error) return `<tr class="failed" data-themes="">${link}${pages}<td colspan="${themes.ids.length}" class="error">failed: ${escapeHtml(row.error)}</td></tr>`;
+      const cells = themes.ids
+        .map((t) => {
           const score = row.scores?.[t] ?? 0;
           const tagged = row.tagged?.includes(t) ?? false;
           // The share of tagged sentences tells long reviews apart where every theme is tagged.
           const share = row.shares?.[t];
           const shareText = share === undefined ? '' : percent(share * 100, 100);
-          const label = `${t}: ${score.toFixed(2)}${tagged ? ' (tagged)' : ''}${shareText ? `, ${shareText} of sentences` : ''}`;
-          return `<td class="cell c${c % 10}${tagged ? ' tagged' : ''}" style="--s:${score.toFixed(3)}" title="${escapeHtml(label)}">${tagged ? '\u2713 ' : ''}${score.toFixed(2)}${shareText ? `<small class="share">${shareText} of sentences</small>` : ''}</td>`;
+          const label = `${themes.label(t)}: ${score.toFixed(2)}${tagged ? ' (tagged)' : ''}${shareText ? `, ${shareText} of sentences` : ''}`;
+          return `<td class="cell c${themes.colour(t)}${tagged ? ' tagged' : ''}" style="--s:${score.toFixed(3)}" title="${escapeHtml(label)}">${tagged ? '\u2713 ' : ''}${score.toFixed(2)}${shareText ? `<small class="share">${shareText} of sentences</small>` : ''}</td>`;
         })
         .join('');
       return `<tr data-themes="${escapeHtml((row.tagged ?? []).join(' '))}">${link}${pages}${cells}</tr>`;
@@ -106,17 +109,16 @@ function renderGrid(themes: readonly string[], rows: readonly ReportGridRow[]): 
 }
 
 /** One document's section: its tagged sentences with highlighted evidence and page numbers. */
-export function renderDocumentSection(doc: ReportDocument | ReportFailure, index: number, themes: readonly string[]): string {
-  const colour = (t: string) => Math.max(0, themes.indexOf(t)) % 10;
+export function renderDocumentSection(doc: ReportDocument | ReportFailure, index: number, themes: ReportThemes): string {
   if (isErrorRecord(doc)) {
     return (
       `<article class="doc failed" id="doc-${index}" data-themes=""><h3>${escapeHtml(doc.id)}</h3>` +
       `<p class="error"><strong>${escapeHtml(doc.error.code)}</strong> ${escapeHtml(doc.error.message)}</p></article>\n`
     );
   }
-  const badges = doc.tagged.map((t) => `<span class="badge c${colour(t)}">${escapeHtml(t)}</span>`).join(' ');
+  const badges = renderBadges(doc.tagged, themes);
   const sentences = doc.sentences.length
-    ? `<ol class="sentences">${doc.sentences.map((s) => renderSentence(s, colour)).join('')}</ol>`
+    ? `<ol class="sentences">${doc.sentences.map((s) => renderSentence(s, themes)).join('')}</ol>`
     : '<p class="none">No sentence tagged with a theme.</p>';
   const more = doc.omittedSentences ? `<p class="more">\u2026 and ${doc.omittedSentences} more tagged sentence(s) not shown.</p>` : '';
   const meta = [`${doc.sentenceCount} sentence(s)`, doc.pages ? `${doc.pages} page(s)` : ''].filter(Boolean).join(', ');
@@ -126,30 +128,35 @@ export function renderDocumentSection(doc: ReportDocument | ReportFailure, index
   );
 }
 
-/** A sentence with its evidence spans wrapped in <mark title="theme: rule/feature">. */
-export function renderSentence(sentence: ReportSentence, colour: (theme: string) => number): string {
+/** A sentence with its evidence spans wrapped in <mark title="theme label: rule/feature">. */
+export function renderSentence(sentence: ReportSentence, themes: ReportThemes): string {
   // Overlapping spans are merged; the merged mark lists every label.
   const marks = [...sentence.marks].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: { start: number; end: number; themes: string[]; labels: string[] }[] = [];
   for (const m of marks) {
     const last = merged[merged.length - 1];
+    const label = `${themes.label(m.theme)}: ${m.label}`;
     if (last && m.start < last.end) {
       last.end = Math.max(last.end, m.end);
-      if (!last.labels.includes(`${m.theme}: ${m.label}`)) last.labels.push(`${m.theme}: ${m.label}`);
+      if (!last.labels.includes(label)) last.labels.push(label);
       if (!last.themes.includes(m.theme)) last.themes.push(m.theme);
-    } else merged.push({ start: m.start, end: m.end, themes: [m.theme], labels: [`${m.theme}: ${m.label}`] });
+    } else merged.push({ start: m.start, end: m.end, themes: [m.theme], labels: [label] });
   }
   let html = '';
   let at = 0;
   for (const m of merged) {
     html += escapeHtml(sentence.text.slice(at, m.start));
-    html += `<mark class="c${colour(m.themes[0]!)}" title="${escapeHtml(m.labels.join('; '))}">${escapeHtml(sentence.text.slice(m.start, m.end))}</mark>`;
+    html += `<mark class="c${themes.colour(m.themes[0]!)}" data-themes="${escapeHtml(m.themes.join(' '))}" title="${escapeHtml(m.labels.join('; '))}">${escapeHtml(sentence.text.slice(m.start, m.end))}</mark>`;
     at = m.end;
   }
   html += escapeHtml(sentence.text.slice(at));
   const page = sentence.page === undefined ? '' : `<span class="page">p.\u00a0${sentence.page}</span> `;
-  const themes = sentence.themes.map((t) => `<span class="badge c${colour(t)}">${escapeHtml(t)}</span>`).join(' ');
-  return `<li data-themes="${escapeHtml(sentence.themes.join(' '))}">${page}<span class="text">${html}</span> ${themes}</li>`;
+  return `<li data-themes="${escapeHtml(sentence.themes.join(' '))}">${page}<span class="text">${html}</span> ${renderBadges(sentence.themes, themes)}</li>`;
+}
+
+/** Theme badges: the label shown, the id in data-theme (and as tooltip when they differ). */
+function renderBadges(ids: readonly string[], themes: ReportThemes): string {
+  return ids.map((t) => `<span class="badge c${themes.colour(t)}" data-theme="${escapeHtml(t)}"${themes.idTitle(t)}>${escapeHtml(themes.label(t))}</span>`).join(' ');
 }
 
 /** Closes the document sections and the page (with the inline filter script). */

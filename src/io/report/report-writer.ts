@@ -11,6 +11,7 @@ import { createAtomicFile, type AtomicFile } from '../output/atomic-file';
 import { isErrorRecord } from '../document';
 import type { ReportDocument, ReportFailure } from './report-data';
 import { renderDocumentSection, renderReportEnd, renderReportStart, toGridRow, type ReportGridRow } from './report-html';
+import { reportThemes } from './report-themes';
 
 /** A report being written. */
 export interface ReportWriter {
@@ -26,6 +27,8 @@ export interface ReportWriter {
 export interface ReportWriterOptions {
   /** Theme ids, in column order. */
   readonly themes: readonly string[];
+  /** Names to show for theme ids (a taxonomy's labels); ids stay in tooltips. @default each id */
+  readonly labels?: Readonly<Record<string, string>>;
   /** @default "Practice themes report" */
   readonly title?: string;
 }
@@ -33,6 +36,7 @@ export interface ReportWriterOptions {
 /** Starts a report that will be written to `path`. */
 export async function createReportWriter(path: string, options: ReportWriterOptions): Promise<ReportWriter> {
   const { themes } = options;
+  const shown = reportThemes(themes, options.labels);
   // Sections wait in a hidden file beside the report until commit().
   const sections: AtomicFile = await createAtomicFile(join(dirname(path), `.${basename(path)}.sections`));
   const rows: ReportGridRow[] = [];
@@ -54,13 +58,13 @@ export async function createReportWriter(path: string, options: ReportWriterOpti
         for (const t of doc.tagged) documentsPerTheme[t] = (documentsPerTheme[t] ?? 0) + 1;
         for (const [t, n] of Object.entries(doc.themeSentences)) sentencesPerTheme[t] = (sentencesPerTheme[t] ?? 0) + n;
       }
-      await sections.write(renderDocumentSection(doc, rows.length - 1, themes));
+      await sections.write(renderDocumentSection(doc, rows.length - 1, shown));
     },
     async commit() {
       const report = await createAtomicFile(path);
       try {
         const title = options.title ?? 'Practice themes report';
-        await report.write(renderReportStart(title, themes, { documents, failures, pages, sentences, documentsPerTheme, sentencesPerTheme }, rows));
+        await report.write(renderReportStart(title, shown, { documents, failures, pages, sentences, documentsPerTheme, sentencesPerTheme }, rows));
         // Flush the sections to their temporary file, then copy them across in chunks.
         await sections.commit();
         for await (const chunk of createReadStream(sections.path, { encoding: 'utf8', highWaterMark: 256 * 1024 })) await report.write(chunk as string);
