@@ -6,7 +6,7 @@
 import { InputError, ModelError } from '../errors';
 import { encodeFeatures, featureVocabulary, type EncodedFeatures, type Feature, type FeatureSettings, type FeatureVocabulary } from '../text/features';
 import type { Token } from '../text/types';
-import { consistencyIssues, type ModelFile } from './model-file';
+import { consistencyIssues, isCheckedModel, type ModelFile } from './model-file';
 import { createRowScorer, createScorer, type RawScores, type TopFeature } from './score';
 import { compileWeights, logistic } from './weights';
 
@@ -60,7 +60,7 @@ export interface Classifier {
  * @throws ModelError `INVALID_MODEL` when the model's arrays are not aligned to its vocabulary.
  */
 export function createClassifier(model: ModelFile): Classifier {
-  const issues = consistencyIssues(model);
+  const issues = isCheckedModel(model) ? [] : consistencyIssues(model);
   if (issues.length) throw new ModelError('cannot build a classifier from an inconsistent model', { issues });
   const labels = Object.freeze([...model.labels]);
   const compiled = compileWeights({

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { ModelError, toIssues, type Issue } from '../errors';
 import { gateSchema, labelIdSchema, MODEL_FILE_VERSION, MODEL_FORMAT, modelFileSchema, type ModelFile } from './model-schema';
-import { modelContentHash } from './serialize-model';
+import { hashedTextOf, modelContentHash } from './serialize-model';
+import { sha256Hex } from '../hash';
 
 export * from './model-schema';
 export { serializeModel, modelContentHash } from './serialize-model';
@@ -75,8 +76,30 @@ export function parseModel(json: unknown, options: ParseModelOptions = {}): Mode
   }
   const issues = consistencyIssues(result.data);
   if (issues.length) throw new ModelError('the model file is inconsistent', { file, issues });
-  if (options.verifyContentHash !== false) verifyContentHash(result.data, file);
+  // A file exactly as serializeModel wrote it is checked by hashing its own text, which is
+  // cheaper than re-serialising the model; any other text is checked through its content.
+  const textMatches = typeof json === 'string' && fileTextMatchesHash(json, result.data.contentHash);
+  if (options.verifyContentHash !== false && !textMatches) verifyContentHash(result.data, file);
+  consistent.add(result.data);
   return result.data;
+}
+
+// Models parseModel checked (zod returns a fresh object), so createClassifier need not check them again.
+const consistent = new WeakSet<object>();
+
+/** True for a model returned by parseModel (so already checked for consistency). */
+export function isCheckedModel(model: unknown): boolean {
+  return typeof model === 'object' && model !== null && consistent.has(model);
+}
+
+/**
+ * True when `fileText` without its contentHash line hashes to `contentHash`: the file is
+ * byte for byte what serializeModel wrote for a model with that hash, so its content is intact.
+ * `sha256` may be a faster (native) implementation of the same function.
+ */
+export function fileTextMatchesHash(fileText: string, contentHash: string | undefined, sha256: (text: string) => string = sha256Hex): boolean {
+  const hashed = hashedTextOf(fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText);
+  return contentHash !== undefined && hashed !== undefined && hashed.contentHash === contentHash && sha256(hashed.text) === contentHash;
 }
 
 /** Like {@link parseModel} but returns `{ success, data | error }` instead of throwing. */

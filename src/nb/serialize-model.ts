@@ -25,6 +25,23 @@ export function modelContentHash(model: ModelFile): string {
   return sha256Hex(canonicalText(model));
 }
 
+/**
+ * The text a model file's contentHash covers, recovered from the file's own text: the
+ * file without its contentHash line. Undefined when the file has no such line. When
+ * the file is exactly as serializeModel wrote it, hashing this text gives the recorded
+ * hash, so a loader can check the file's bytes with one (native) SHA-256 instead of
+ * re-serialising the model; a file whose text differs (edited, or re-formatted) hashes
+ * differently and must be checked through its content (modelContentHash).
+ */
+export function hashedTextOf(fileText: string): { readonly contentHash: string; readonly text: string } | undefined {
+  const line = CONTENT_HASH_LINE.exec(fileText);
+  if (line === null) return undefined;
+  return { contentHash: line[1]!, text: fileText.slice(0, line.index + 1) + fileText.slice(line.index + line[0].length) };
+}
+
+// The line serializeModel writes (top level: two spaces of indentation), with the newline before it.
+const CONTENT_HASH_LINE = /\n  "contentHash": "([0-9a-f]{64})",\n/;
+
 /** The serialised model without the contentHash line. */
 function canonicalText(model: ModelFile): string {
   const perLabel = <T>(fn: (label: string) => T): Record<string, T> => Object.fromEntries(model.labels.map((label) => [label, fn(label)]));
