@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { defineConfig } from 'tsup';
 import pkg from './package.json' with { type: 'json' };
 
@@ -27,6 +28,12 @@ export default defineConfig([
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     clean: true,
+    // Then the shipped rule sets are compiled ahead of time with the fresh build
+    // (dist/compiled-rules.json), so loading the default tagger need not compile them.
+    onSuccess: async () => {
+      const run = spawnSync(process.execPath, ['scripts/compile-default-rules.mjs'], { stdio: 'inherit' });
+      if (run.status !== 0) throw new Error(`scripts/compile-default-rules.mjs failed (exit ${run.status})`);
+    },
   },
   {
     ...shared,

@@ -29,3 +29,8 @@ export function defaultModelPath(): string {
 export function defaultRulesDir(): string {
   return join(packageRoot(), 'models', 'rules');
 }
+
+/** The shipped rule sets compiled by the build (absent when the sources run unbuilt). */
+export function precompiledRulesPath(): string {
+  return join(packageRoot(), 'dist', 'compiled-rules.json');
+}

@@ -8,6 +8,7 @@ import { parsePattern, type PatternAst } from './pattern';
 import { defaultSplitWord, splitterFromTokenizer, type WordSplitter, type WordTokenizer } from './pattern-words';
 import { anchorWords, compileProgram, type Program } from './program';
 import { isValidatedRuleSet, safeParseRuleSet, type Rule, type RuleSet } from './schema';
+import { isPrecompiledRuleSet, precompiledFor, programFrom, readsWordsAsPrecompiled, type PrecompiledRule } from './precompiled';
 
 /** Options of {@link compileRules}. */
 export interface CompileRulesOptions {
@@ -64,9 +65,10 @@ export interface CompiledRules {
  */
 export function compileRules(ruleSets: RuleSet | readonly RuleSet[], options: CompileRulesOptions = {}): CompiledRules {
   const inputs: readonly RuleSet[] = Array.isArray(ruleSets) ? ruleSets : [ruleSets as RuleSet];
-  // A set parseRuleSet returned has been validated already: validate only the others.
+  // A set parseRuleSet returned has been validated already, and so has one loaded from
+  // a file identical to a precompiled one: validate only the others.
   const sets = inputs.map((input, setIndex) => {
-    if (isValidatedRuleSet(input)) return input;
+    if (isValidatedRuleSet(input) || isPrecompiledRuleSet(input)) return input;
     const parsed = safeParseRuleSet(input);
     if (parsed.success) return parsed.data;
     const e = parsed.error;
@@ -75,12 +77,16 @@ export function compileRules(ruleSets: RuleSet | readonly RuleSet[], options: Co
       issues: e.issues,
     });
   });
-  const split = options.analyzer ? splitterFromTokenizer(options.analyzer, wordsInSplitOrder(sets)) : defaultSplitWord;
+  // Precompiled rules are used when the analyzer splits their words as they were split
+  // then; checking that is the same one read of the words that compiling would make.
+  const precompiled = options.analyzer ? precompiledFor(sets) : undefined;
+  const usePrecompiled = precompiled !== undefined && readsWordsAsPrecompiled(options.analyzer!, precompiled);
+  const split = options.analyzer && !usePrecompiled ? splitterFromTokenizer(options.analyzer, wordsInSplitOrder(sets)) : defaultSplitWord;
   const rules: CompiledRule[] = [];
   const owner = new Map<string, string>();
   const themes = new Map<string, CompiledTheme>();
 
-  for (const set of sets) {
+  sets.forEach((set, setIndex) => {
     for (const t of set.themes ?? []) {
       if (!themes.has(t.id)) themes.set(t.id, { id: t.id, label: t.label, ...(t.description === undefined ? {} : { description: t.description }) });
     }
@@ -92,9 +98,10 @@ export function compileRules(ruleSets: RuleSet | readonly RuleSet[], options: Co
         });
       }
       owner.set(rule.id, set.name);
-      rules.push(compileRule(rule, i, rules.length, set.name, split));
+      const parts = usePrecompiled ? partsFrom(rule, precompiled.sets[setIndex]!.rules[i]!) : compileParts(rule, i, set.name, split);
+      rules.push(assembleRule(rule, rules.length, set.name, parts));
     });
-  }
+  });
   for (const rule of rules) if (!themes.has(rule.theme)) themes.set(rule.theme, { id: rule.theme, label: rule.theme });
 
   return Object.freeze({
@@ -120,15 +127,22 @@ function wordsInSplitOrder(sets: readonly RuleSet[]): string[] {
     return defaultSplitWord(word);
   };
   try {
-    let index = 0;
-    for (const set of sets) set.rules.forEach((rule, i) => compileRule(rule, i, index++, set.name, record));
+    for (const set of sets) set.rules.forEach((rule, i) => compileParts(rule, i, set.name, record));
   } catch {
     // The real compile reports the error.
   }
   return words;
 }
 
-function compileRule(rule: Rule, ruleIndex: number, index: number, ruleSet: string, split: WordSplitter): CompiledRule {
+/** What compiling a rule produces. */
+interface RuleParts {
+  readonly main: Program;
+  readonly also: Program | undefined;
+  readonly unless: readonly Program[];
+  readonly anchor: readonly string[];
+}
+
+function compileParts(rule: Rule, ruleIndex: number, ruleSet: string, split: WordSplitter): RuleParts {
   const fail = (path: (string | number)[], message: string): never => {
     const issue: Issue = { path: ['rules', ruleIndex, ...path], message };
     throw new RuleSetError(`rule "${rule.id}" of rule set "${ruleSet}": ${message}`, { code: 'INVALID_PATTERN', issues: [issue] });
@@ -145,6 +159,25 @@ function compileRule(rule: Rule, ruleIndex: number, index: number, ruleSet: stri
   const main = build(rule.pattern, ['pattern']);
   const anchor = anchorWords(main.ast.nodes, split);
   if (anchor === null || anchor.length === 0) return fail(['pattern'], 'the pattern has no word that must match');
+  return {
+    main: main.program,
+    also: rule.also ? build(rule.also.pattern, ['also', 'pattern']).program : undefined,
+    unless: (rule.unless ?? []).map((u, j) => build(u, ['unless', j]).program),
+    anchor,
+  };
+}
+
+/** The parts of a rule as precompiled (see precompiled.ts). */
+function partsFrom(rule: Rule, data: PrecompiledRule): RuleParts {
+  return {
+    main: programFrom(rule.pattern, data.main),
+    also: rule.also && data.also ? programFrom(rule.also.pattern, data.also) : undefined,
+    unless: (rule.unless ?? []).map((u, j) => programFrom(u, data.unless[j]!)),
+    anchor: [...data.anchor],
+  };
+}
+
+function assembleRule(rule: Rule, index: number, ruleSet: string, parts: RuleParts): CompiledRule {
   return Object.freeze({
     index,
     id: rule.id,
@@ -153,10 +186,10 @@ function compileRule(rule: Rule, ruleIndex: number, index: number, ruleSet: stri
     note: rule.note,
     ruleSet,
     negated: rule.negated,
-    main: main.program,
-    also: rule.also ? Object.freeze({ program: build(rule.also.pattern, ['also', 'pattern']).program, within: rule.also.within }) : undefined,
-    unless: Object.freeze((rule.unless ?? []).map((u, j) => build(u, ['unless', j]).program)),
-    anchor: Object.freeze(anchor),
+    main: parts.main,
+    also: rule.also ? Object.freeze({ program: parts.also!, within: rule.also.within }) : undefined,
+    unless: Object.freeze(parts.unless),
+    anchor: Object.freeze(parts.anchor),
     source: rule,
   });
 }
