@@ -6,6 +6,7 @@ import type { TextAnalyzer } from '../text/types';
 import type { RuleSet } from '../rules/schema';
 import { loadModel } from './load-model';
 import { loadRuleSets } from './load-rules';
+import { importWinkEnglishModel } from './wink-english-model';
 
 /** Options of loadDefaultTagger: any tagger option, plus other model or rule files. */
 export interface LoadTaggerOptions extends Partial<Omit<TaggerOptions, 'languageModel' | 'model' | 'ruleSets'>> {
@@ -22,7 +23,7 @@ let languageModel: Promise<unknown> | undefined;
 
 /** wink's English model, imported once per process on first use. */
 export function loadLanguageModel(): Promise<unknown> {
-  languageModel ??= import('wink-eng-lite-web-model').then((m) => (m as { default?: unknown }).default ?? m);
+  languageModel ??= importWinkEnglishModel();
   return languageModel;
 }
 

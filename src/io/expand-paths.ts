@@ -10,7 +10,6 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { DocumentError } from '../errors';
 import { toErrorRecord, type ErrorRecord } from './document';
 import { formatOfPath, SUPPORTED_EXTENSIONS } from './formats';
@@ -58,7 +57,7 @@ export async function expandPaths(inputs: readonly string[], options: ExpandOpti
     } else if (kind === 'file') {
       // Named explicitly: passed on even when broken or unsupported, so the reader says why.
       addFile(input);
-    } else if (isDynamicPattern(input)) {
+    } else if ((await tinyglobby()).isDynamicPattern(input)) {
       const matches = await expandGlob(input, cwd);
       const supported = matches.filter((m) => formatOfPath(m) !== undefined);
       if (supported.length === 0) out.push(noMatch(input, 'glob matches no files of a supported type'));
@@ -110,10 +109,16 @@ async function walkFolder(
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
-  const matches = await glob(pattern, { cwd, absolute: isAbsolute(pattern), onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
+  const matches = await (await tinyglobby()).glob(pattern, { cwd, absolute: isAbsolute(pattern), onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
   return matches.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function noMatch(input: string, message: string): ExpandedInput {
   return { kind: 'error', record: toErrorRecord(input, new DocumentError('FILE_NOT_FOUND', message, { file: input })) };
+}
+
+// Imported on first use: it is only needed for globs, and importing it at start-up costs ~10 ms.
+let globber: Promise<typeof import('tinyglobby')> | undefined;
+function tinyglobby(): Promise<typeof import('tinyglobby')> {
+  return (globber ??= import('tinyglobby'));
 }

@@ -8,7 +8,7 @@ import { encodeFeatures, featureVocabulary, type EncodedFeatures, type Feature, 
 import type { Token } from '../text/types';
 import { consistencyIssues, isCheckedModel, type ModelFile } from './model-file';
 import { createRowScorer, createScorer, type RawScores, type TopFeature } from './score';
-import { compileWeights, logistic } from './weights';
+import { compileWeights, logistic, vocabularyIndex } from './weights';
 
 /** One label's score for one input. */
 export interface LabelPrediction {
@@ -60,7 +60,8 @@ export interface Classifier {
  * @throws ModelError `INVALID_MODEL` when the model's arrays are not aligned to its vocabulary.
  */
 export function createClassifier(model: ModelFile): Classifier {
-  const issues = isCheckedModel(model) ? [] : consistencyIssues(model);
+  const checked = isCheckedModel(model);
+  const issues = checked ? [] : consistencyIssues(model);
   if (issues.length) throw new ModelError('cannot build a classifier from an inconsistent model', { issues });
   const labels = Object.freeze([...model.labels]);
   const compiled = compileWeights({
@@ -74,6 +75,8 @@ export function createClassifier(model: ModelFile): Classifier {
     lengthNorm: model.lengthNorm,
     binary: model.features.binary,
     calibration: model.calibration.method === 'platt' ? model.calibration.perLabel : undefined,
+    // A checked model's vocabulary is not changed after loading: its index is shared (the practice gate's classifier uses it too).
+    index: checked ? sharedIndex(model.vocabulary) : undefined,
   });
   const score = createScorer(compiled);
   const scoreRows = createRowScorer(compiled);
@@ -100,6 +103,14 @@ export function createClassifier(model: ModelFile): Classifier {
     predictEncoded: (encoded, options = {}) => predictions(scoreRows(encoded, topKOf(options))),
   };
   return Object.freeze(classifier);
+}
+
+const indexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+function sharedIndex(vocabulary: readonly string[]): ReadonlyMap<string, number> {
+  let index = indexes.get(vocabulary);
+  if (index === undefined) indexes.set(vocabulary, (index = vocabularyIndex(vocabulary)));
+  return index;
 }
 
 function topKOf(options: PredictOptions): number {

@@ -5,7 +5,7 @@
  */
 import { createClassifier } from './classifier';
 import type { EncodedFeatures, Feature } from '../text/features';
-import type { ModelFile } from './model-file';
+import { isCheckedModel, markChecked, type ModelFile } from './model-file';
 
 /** A built gate: the practice probability of a span's features, and the threshold it is held to. */
 export interface PracticeGateScorer {
@@ -43,6 +43,8 @@ export function createPracticeGate(model: ModelFile): PracticeGateScorer | undef
     counts: { [GATE_LABEL]: gate.counts },
     gate: undefined,
   };
+  // Its arrays were checked with the model's (parseModel checks the gate's counts too).
+  if (isCheckedModel(model)) markChecked(derived);
   const classifier = createClassifier(derived);
   return {
     threshold: gate.threshold,

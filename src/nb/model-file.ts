@@ -92,6 +92,11 @@ export function isCheckedModel(model: unknown): boolean {
   return typeof model === 'object' && model !== null && consistent.has(model);
 }
 
+/** Records a model made from a checked one and checked with it (the practice gate's one-label model). */
+export function markChecked(model: ModelFile): void {
+  consistent.add(model);
+}
+
 /**
  * True when `fileText` without its contentHash line hashes to `contentHash`: the file is
  * byte for byte what serializeModel wrote for a model with that hash, so its content is intact.

@@ -49,6 +49,8 @@ export interface WeightInput {
   readonly binary: boolean;
   /** Per-label Platt scaling; none when absent. */
   readonly calibration?: Readonly<Record<string, PlattScaling>> | undefined;
+  /** The vocabulary's key -> row map, when the caller has it already (built here otherwise). */
+  readonly index?: ReadonlyMap<string, number> | undefined;
 }
 
 /** Weights laid out for fast scoring: `weights[f * labels.length + l]`. */
@@ -86,8 +88,7 @@ export function compileWeights(input: WeightInput): CompiledWeights {
     const prior = input.variant === 'complement' ? 0 : Math.log(withLabel + alpha) - Math.log(input.examples - withLabel + alpha);
     bias[l] = scale * prior + shift;
   });
-  const index = new Map<string, number>();
-  vocabulary.forEach((key, f) => index.set(key, f));
+  const index = input.index ?? vocabularyIndex(vocabulary);
   const lengthReference = input.lengthNorm.method === 'sqrt' ? input.lengthNorm.reference : Infinity;
   return { labels, index, keys: vocabulary, weights, bias, lengthReference, binary: input.binary };
 }
@@ -108,6 +109,13 @@ function smoothedLog(alpha: number): (count: number) => number {
     const cached = table[count]!;
     return cached === cached ? cached : (table[count] = Math.log(count + alpha));
   };
+}
+
+/** Feature key -> row. */
+export function vocabularyIndex(vocabulary: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  vocabulary.forEach((key, f) => index.set(key, f));
+  return index;
 }
 
 function sum(values: readonly number[]): number {

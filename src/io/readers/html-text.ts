@@ -6,7 +6,16 @@
  * paragraph breaks, <br> a line break, list items lines starting with a bullet, and
  * table cells are separated by spaces. Pure: no IO.
  */
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Parser as HtmlParser } from 'htmlparser2';
+
+// htmlparser2 (with its entity tables) is loaded on first use: importing it costs about
+// 30 ms, which every importer of practice-themes/node would pay at start-up otherwise.
+let parserClass: typeof HtmlParser | undefined;
+const Parser = function (...args: ConstructorParameters<typeof HtmlParser>): HtmlParser {
+  parserClass ??= (createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2')).Parser;
+  return new parserClass(...args);
+} as unknown as typeof HtmlParser;
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
