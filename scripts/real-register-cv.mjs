@@ -8,18 +8,24 @@
 // chosen setting's scores on the real-register validation split (the test split).
 // Never reads ../shared/eval: use `practice-themes eval-dev` to measure on it.
 //
-//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5]
+// With --share S (0 < S <= 1), only a fixed share S of the real-register training pages
+// is kept (chosen by a hash of the page, so 0.5 is a subset of 0.75): a learning curve.
+//
+//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5] [--share 1]
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createTagger, trainModel, trainingExamplesOf, ruleScoresFrom, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
 
-const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' }, share: { type: 'string', default: '1' } } });
 const weights = values.weights.split(',').map(Number);
 const gates = values.gate.split(',').map((g) => g === 'on');
 const outerFolds = Number(values.folds);
 
-const units = (await readCorpus('corpus')).filter((u) => u.split === 'train');
+const share = Number(values.share);
+if (!(share > 0 && share <= 1)) throw new Error(`--share must be in (0, 1], got ${values.share}`);
+const keptPage = (page) => share === 1 || parseInt(createHash('sha256').update(`share:${page}`).digest('hex').slice(0, 8), 16) / 0xffffffff < share;
+const units = (await readCorpus('corpus')).filter((u) => u.split === 'train' && (!u.source_url || keptPage(u.group)));
 const validation = (await readCorpus('corpus')).filter((u) => u.split === 'test' && u.source_url);
 const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
 const languageModel = await loadLanguageModel();

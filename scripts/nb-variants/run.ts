@@ -1,0 +1,103 @@
+// Naive Bayes variants measured on real-register text (README model card, "Variants tried"):
+// an outer 5-fold cross-validation by page over the real-register training units, and the
+// validation split (real-register units of the test split). Never reads ../shared/eval.
+// The decision is simulated per unit (see nb-variant.ts), which reproduces the shipped
+// model's figures; a variant that wins here must then be checked through the tagger
+// (scripts/real-register-cv.mjs). Run a group of variants from runs.ts:
+//
+//   npx esbuild scripts/nb-variants/run.ts --bundle --platform=node --format=esm \
+//     --packages=external --outfile=scratch/nb-variants.mjs && node scratch/nb-variants.mjs a
+//
+// OUTER=1 (2, 3) draws another outer split by page. Results also go to scratch/nb-variants-GROUP.json.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readCorpus } from '../../src/files/read-corpus';
+import { loadLanguageModel } from '../../src/files/default-tagger';
+import { loadRuleSets } from '../../src/files/load-rules';
+import { createTagger } from '../../src/tagger';
+import { extractTextFeatures, DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from '../../src/text/features';
+import { ruleScoresFrom } from '../../src/corpus/training-examples';
+import type { AnalyzedText } from '../../src/text/types';
+import { fit, predict, type Context, type Example, type Variant } from './nb-variant';
+
+const units = await readCorpus('corpus');
+const languageModel = await loadLanguageModel();
+const ruleSets = await loadRuleSets();
+const ruleTagger = createTagger({ languageModel, ruleSets });
+const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
+const t0 = Date.now();
+const analyzed: AnalyzedText[] = units.map((u) => ruleTagger.analyze(u.text));
+const rs = ruleScoresFrom(ruleTagger);
+const rules = units.map((u) => { const r = rs(u.text); return labels.map((l) => r[l] ?? 0); });
+console.error(`analysed ${units.length} units in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+const featureCache = new Map<string, { ids: Int32Array[]; idCount: number; unigram: Uint8Array }>();
+function featuresFor(settings: FeatureSettings) {
+  const key = JSON.stringify(settings);
+  if (!featureCache.has(key)) {
+    const idOf = new Map<string, number>();
+    const ids = analyzed.map((a) => Int32Array.from(extractTextFeatures(a, settings), (f) => { let id = idOf.get(f.key); if (id === undefined) idOf.set(f.key, (id = idOf.size)); return id; }));
+    const unigram = new Uint8Array(idOf.size);
+    for (const [k, id] of idOf) unigram[id] = k.includes(' ') ? 0 : 1;
+    featureCache.set(key, { ids, idCount: idOf.size, unigram });
+  }
+  return featureCache.get(key)!;
+}
+
+const bucket = (s: string, folds: number) => parseInt(createHash('sha256').update(`outer${process.env.OUTER ?? ""}:${s}`).digest('hex').slice(0, 8), 16) % folds;
+const isTrain = (i: number) => (units[i]!.split ?? 'train') === 'train';
+const isReal = (i: number) => units[i]!.source_url !== undefined;
+
+function macro(gold: boolean[][], pred: boolean[][]) {
+  const per = labels.map((_, l) => {
+    let tp = 0, fp = 0, fn = 0;
+    gold.forEach((g, i) => { const p = pred[i]![l]; if (g[l] && p) tp++; else if (p) fp++; else if (g[l]) fn++; });
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  });
+  return { macro: per.reduce((a, b) => a + b, 0) / labels.length, per };
+}
+
+export interface Run { name: string; v: Variant; settings?: Partial<FeatureSettings>; realShare?: number }
+
+export function evaluate(run: Run) {
+  const settings = { ...DEFAULT_FEATURE_SETTINGS, ...run.settings } as FeatureSettings;
+  const feats = featuresFor(settings);
+  const examples: Example[] = units.map((u, i) => ({ ids: feats.ids[i]!, has: [...labels.map((l) => u.themes.includes(l)), u.themes.length > 0], real: isReal(i), group: u.group ?? u.id, rules: rules[i]! }));
+  const ctx: Context = { examples, labels, idCount: feats.idCount, unigram: feats.unigram, groupKey: (i) => `g:${units[i]!.group ?? units[i]!.id}` };
+  // Real training pages kept (learning curve): a fixed hash order of pages.
+  const share = run.realShare ?? 1;
+  const keepPage = (g: string) => share >= 1 || parseInt(createHash('sha256').update(`share:${g}`).digest('hex').slice(0, 8), 16) / 0xffffffff < share;
+  const trainIdx = units.map((_, i) => i).filter((i) => isTrain(i) && (!isReal(i) || keepPage(units[i]!.group!)));
+  const realTrain = trainIdx.filter(isReal);
+  // CV by page
+  const gold: boolean[][] = [], pred: boolean[][] = [];
+  let inner = 0;
+  for (let k = 0; k < 5; k++) {
+    const held = realTrain.filter((i) => bucket(units[i]!.group!, 5) === k);
+    const members = trainIdx.filter((i) => !(isReal(i) && bucket(units[i]!.group!, 5) === k));
+    const f = fit(run.v, ctx, members);
+    inner += f.inner / 5;
+    for (const i of held) { gold.push(examples[i]!.has.slice(0, labels.length)); pred.push(predict(run.v, ctx, f, examples[i]!)); }
+  }
+  const cv = macro(gold, pred);
+  const f = fit(run.v, ctx, trainIdx);
+  const valIdx = units.map((_, i) => i).filter((i) => !isTrain(i) && isReal(i));
+  const val = macro(valIdx.map((i) => examples[i]!.has.slice(0, labels.length)), valIdx.map((i) => predict(run.v, ctx, f, examples[i]!)));
+  return { name: run.name, cv, val, inner: f.inner, pages: new Set(realTrain.map((i) => units[i]!.group)).size, realUnits: realTrain.length, gateThreshold: f.gateThreshold };
+}
+
+export const base: Variant = { alpha: 0.5, tf: 'binary', idf: false, norm: 'none', damp: 'sqrt', minCount: 2, realWeight: 3, writtenWeight: 1, gate: true };
+export { labels };
+
+const which = process.argv[2] ?? 'base';
+const runs: Run[] = (await import('./runs')).runsFor(which, base);
+const out: unknown[] = [];
+mkdirSync('scratch', { recursive: true });
+for (const run of runs) {
+  const t = Date.now();
+  const r = evaluate(run);
+  const line = `${r.name.padEnd(34)} CV ${r.cv.macro.toFixed(3)}  val ${r.val.macro.toFixed(3)}  inner ${r.inner.toFixed(3)}  tau ${r.gateThreshold.toFixed(2)}  pages ${r.pages} units ${r.realUnits}  CV per ${r.cv.per.map((x) => x.toFixed(2)).join(' ')}  val per ${r.val.per.map((x) => x.toFixed(2)).join(' ')}  (${((Date.now() - t) / 1000).toFixed(0)} s)`;
+  console.log(line);
+  out.push(r);
+  writeFileSync(`scratch/nb-variants-${which}.json`, JSON.stringify(out, null, 1));
+}

@@ -1,0 +1,51 @@
+// The groups of variants run.ts measures, each one change from the shipped settings (`base`).
+import type { Variant } from './nb-variant';
+import type { Run } from './run';
+export function runsFor(which: string, base: Variant): Run[] {
+  const v = (name: string, over: Partial<Variant>, extra: Partial<Run> = {}): Run => ({ name, v: { ...base, ...over }, ...extra });
+  switch (which) {
+    case 'base': return [v('baseline', {})];
+    case 'curve': return [0.5, 0.75].map((s) => v(`real pages ${s * 100}%`, {}, { realShare: s }));
+    case 'a': return [
+      v('tf log (counts)', { tf: 'log' }),
+      v('tf raw (counts)', { tf: 'raw' }),
+      v('binary + l2 norm', { norm: 'l2' }),
+      v('tf log + l2 norm', { tf: 'log', norm: 'l2' }),
+      v('binary + idf', { idf: true }),
+      v('tf log + idf + l2 (Rennie)', { tf: 'log', idf: true, norm: 'l2' }),
+      v('binary + idf + l2', { idf: true, norm: 'l2' }),
+      v('binary + l1 norm', { norm: 'l1' }),
+      v('no length damping', { damp: 'none' }),
+    ];
+    case 'b': return [
+      v('alpha 0.1', { alpha: 0.1 }),
+      v('alpha 0.25', { alpha: 0.25 }),
+      v('alpha 1', { alpha: 1 }),
+      v('minCount 1', { minCount: 1 }),
+      v('minCount 3', { minCount: 3 }),
+      v('minCount 5', { minCount: 5 }),
+      v('unigrams only', {}, { settings: { ngramRange: [1, 1] } }),
+      v('n-grams 1-3', {}, { settings: { ngramRange: [1, 3] } }),
+      v('written weight 0.5 (real 3)', { writtenWeight: 0.5 }),
+      v('real weight 6', { realWeight: 6 }),
+      v('gate off', { gate: false }),
+      v('gate on unigrams only', { gateUnigramsOnly: true }),
+    ];
+    case 'c': return [
+      v('gate counted on real units only', { gateRealOnly: true }),
+      v('n-grams 1-3 + binary idf l2', { idf: true, norm: 'l2' }, { settings: { ngramRange: [1, 3] } }),
+      v('alpha 0.25 + n-grams 1-3', { alpha: 0.25 }, { settings: { ngramRange: [1, 3] } }),
+      v('binary idf l2 + alpha 0.25', { idf: true, norm: 'l2', alpha: 0.25 }),
+      v('real weight 2', { realWeight: 2 }),
+      v('stop words dropped', {}, { settings: { stopWords: 'drop' } }),
+    ];
+    case 'seeds': return [
+      v('baseline', {}),
+      v('binary + idf + l2', { idf: true, norm: 'l2' }),
+      v('tf log + idf + l2 (Rennie)', { tf: 'log', idf: true, norm: 'l2' }),
+      v('alpha 0.25', { alpha: 0.25 }),
+      v('n-grams 1-3', {}, { settings: { ngramRange: [1, 3] } }),
+    ];
+    default: throw new Error(which);
+  }
+}
