@@ -2,38 +2,69 @@
 // Simulated review rounds on the shipped corpus (issue 12): does a queue of the least
 // certain passages teach the model more than the same number chosen at random?
 //
-// The real-register training pages are split in two by page: half stay in the
-// training corpus, half are the "archive" a reviewer works through; their corpus
-// labels play the reviewer's decisions. Each round picks 50 archive passages (by
-// the review queue, tagging with the current model and the shipped rules, or at
-// random), folds them in as reviewed units (source "review", as train --add does)
-// and retrains. Scores: F1 of the fused tagger on the test split's real-register
-// units (and on the whole test split), after 0, 1, 2 and 4 rounds. Random is the
-// mean over --random-seeds seeds. Needs a build (npm run build).
+// The real-register training pages are split by page into --folds parts. In fold k,
+// part k is the "archive" a reviewer works through; its corpus labels play the
+// reviewer's decisions. Each round picks --per-round archive passages (by a queue
+// strategy, scoring with the current model and the shipped rules, or at random),
+// folds them in as reviewed units (source "review", as train --add does) and
+// retrains. Scored: F1 of rules + model (the fused decision) after 0, 1, 2 and 4 rounds.
 //
-// --calibrate-reviewed no keeps reviewed units out of the threshold/calibration fit
-// (they are still learned from, with the real-register weight).
+// Scenarios:
+//   seen     the base corpus is the written units plus the other real-register parts
+//            (the model already knows the archive's register, as the shipped one does)
+//   unseen   the base corpus is the written units only: the case the loop is built for,
+//            a model that has not seen the archive's kind of text
+// Evaluation:
+//   test     the corpus's test split, real-register units (the figures to report)
+//   dev      part k+1 of the real-register training pages, held out of the base: the
+//            folds on which queue strategies are compared and chosen
 //
-//   node bench/review-simulation.mjs [--rounds 4] [--per-round 50] [--random-seeds 3] [--calibrate-reviewed yes|no]
+// Random is --seeds seeds per fold; a strategy's difference from random is taken per
+// fold (strategy minus that fold's mean over seeds), then averaged over folds.
+// Scores come from precomputed features and rule strengths through the model's
+// classifier, gate and fuseTheme: the tagger's decision on a one-paragraph unit
+// (checked against tagger.tag on the base model of each fold). Needs npm run build.
+//
+//   node bench/review-simulation.mjs [--scenario seen|unseen] [--evaluate test|dev]
+//     [--folds 3] [--seeds 5] [--rounds 4] [--per-round 50] [--strategies queue,...] [--json FILE]
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createTagger, ruleScoresFrom, decisionsToUnits, evaluate, extractTextFeatures, reviewQueue, trainModel, trainingExamplesOf, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
+import { createTagger, ruleScoresFrom, decisionsToUnits, evaluate, extractTextFeatures, trainModel, trainingExamplesOf, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { loadLanguageModel, loadRuleSets, readCorpus } from '../dist/node.js';
+import { STRATEGIES, scoreUnits } from './review-strategies.mjs';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '4' }, 'per-round': { type: 'string', default: '50' }, 'random-seeds': { type: 'string', default: '3' }, 'calibrate-reviewed': { type: 'string', default: 'yes' } } });
-const calibrateReviewed = values['calibrate-reviewed'] !== 'no';
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'seen' },
+    evaluate: { type: 'string', default: 'test' },
+    folds: { type: 'string', default: '3' },
+    seeds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '4' },
+    'per-round': { type: 'string', default: '50' },
+    strategies: { type: 'string', default: 'queue' },
+    json: { type: 'string' },
+  },
+});
+const folds = Number(values.folds);
+const seeds = Number(values.seeds);
 const rounds = Number(values.rounds);
 const perRound = Number(values['per-round']);
-const randomSeeds = Number(values['random-seeds']);
+const strategies = values.strategies.split(',');
+for (const s of strategies) if (!STRATEGIES[s]) throw new Error(`unknown strategy ${s} (known: ${Object.keys(STRATEGIES).join(', ')})`);
+if (!['seen', 'unseen'].includes(values.scenario) || !['test', 'dev'].includes(values.evaluate)) throw new Error('--scenario seen|unseen, --evaluate test|dev');
+const reported = [...new Set([0, 1, 2, 4, rounds].filter((r) => r <= rounds))];
 
+const started = Date.now();
+const load = [];
+const sampleLoad = () => load.push(loadavg()[0]);
 const units = await readCorpus('corpus');
 const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
-const half = (u) => parseInt(createHash('sha256').update(`archive:${u.group}`).digest('hex').slice(0, 8), 16) % 2;
-const train = units.filter((u) => u.split === 'train');
-const archive = train.filter((u) => u.source_url && half(u) === 1);
-const base = train.filter((u) => !(u.source_url && half(u) === 1));
+const partOf = (u) => parseInt(createHash('sha256').update(`archive:${u.group}`).digest('hex').slice(0, 8), 16) % folds;
+const writtenTrain = units.filter((u) => u.split === 'train' && !u.source_url);
+const realTrain = units.filter((u) => u.split === 'train' && u.source_url);
 const testReal = units.filter((u) => u.split === 'test' && u.source_url);
-const testAll = units.filter((u) => u.split === 'test');
 
 const languageModel = await loadLanguageModel();
 const ruleSets = await loadRuleSets();
@@ -41,94 +72,124 @@ const ruleTagger = createTagger({ languageModel, ruleSets });
 const ruleScoresOf = ruleScoresFrom(ruleTagger);
 const features = new Map();
 const ruleScores = new Map();
-for (const u of [...base, ...archive]) {
-  features.set(u.text, extractTextFeatures(ruleTagger.analyze(u.text), DEFAULT_FEATURE_SETTINGS).map((f) => f.key));
+for (const u of units) {
+  if (features.has(u.text)) continue;
+  features.set(u.text, extractTextFeatures(ruleTagger.analyze(u.text), DEFAULT_FEATURE_SETTINGS).map((f) => ({ key: f.key, start: 0, end: 0 })));
   ruleScores.set(u.text, ruleScoresOf(u.text));
 }
+const precomputed = { features, ruleScores, labels };
+sampleLoad();
 
 const trainOn = (list) =>
   trainModel(
-    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t) }).map((e, i) => ({
-      ...e,
-      ...(calibrateReviewed || list[i].source !== 'review' ? {} : { calibrate: false }),
-      text: undefined,
-      features: features.get(e.text),
-    })),
+    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t) }).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
     { labels, name: 'simulation' },
   );
 
 const f1 = (model, list) => {
-  const tagger = createTagger({ languageModel, model, ruleSets });
-  const e = evaluate(list.map((u) => ({ id: u.id, themes: u.themes })), list.map((u) => ({ id: u.id, themes: tagger.tag(u.text).themes })), { themes: labels });
+  const predicted = scoreUnits(model, list, precomputed).map((s) => s.themes);
+  const e = evaluate(list.map((u) => ({ id: u.id, themes: u.themes })), list.map((u, i) => ({ id: u.id, themes: predicted[i] })), { themes: labels });
   return { macro: e.macro.f1, micro: e.micro.f1 };
 };
 
-// Each archive unit as a passage of its page, scored as the tagger decides the unit.
-function queuePick(model, remaining) {
+// The fast scores must be the tagger's decisions.
+function checkAgainstTagger(model, list) {
   const tagger = createTagger({ languageModel, model, ruleSets });
-  const pages = new Map();
-  for (const u of remaining) {
-    const r = tagger.tag(u.text);
-    const scores = {};
-    for (const t of labels) {
-      const s = r.sentences.map((x) => x.scores[t]).filter(Boolean);
-      scores[t] = {
-        score: r.scores[t] ?? 0,
-        tagged: r.themes.includes(t),
-        ruleScore: Math.max(0, ...s.map((x) => x.ruleScore)),
-        probability: Math.max(0, ...s.map((x) => x.probability ?? 0)),
-        source: 'model',
-      };
-    }
-    const list = pages.get(u.group) ?? pages.set(u.group, []).get(u.group);
-    list.push({ index: list.length, block: 0, start: 0, end: u.text.length, text: u.text, themes: r.themes, scores, evidence: [], unit: u });
-  }
-  const documents = [...pages].map(([id, sentences]) => ({ id, result: { sentences } }));
-  const byPassage = new Map(documents.flatMap((d) => d.result.sentences.map((s) => [`${d.id}#${s.index}`, s.unit])));
-  return reviewQueue(documents, { size: perRound }).map((p) => byPassage.get(p.passage));
+  const fast = scoreUnits(model, list, precomputed);
+  const differ = list.filter((u, i) => tagger.tag(u.text).themes.join() !== fast[i].themes.join()).length;
+  if (differ) console.error(`  warning: ${differ} of ${list.length} units decided differently by tagger.tag`);
+  return differ;
 }
 
-function randomPick(remaining, seed) {
-  const keyed = remaining.map((u) => [createHash('sha256').update(`${seed}:${u.id}`).digest('hex'), u]);
-  return keyed.sort((a, b) => (a[0] < b[0] ? -1 : 1)).slice(0, perRound).map(([, u]) => u);
-}
+const randomOrder = (archive, fold, seed) =>
+  archive
+    .map((u) => [createHash('sha256').update(`${seed}:${fold}:${u.id}`).digest('hex'), u])
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([, u]) => u);
 
 const asReviewed = (picked) => decisionsToUnits(picked.map((u) => ({ id: u.id, text: u.text, themes: u.themes, document: u.group })), { reviewer: 'simulated', date: '2026-12-04' });
 
-function runStrategy(pick) {
+/** F1 after each reported round; pick(model, remaining, round) chooses a round's passages. */
+function runCurve(base, archive, evalUnits, baseScore, pick, needsModel) {
   let remaining = archive;
   let reviewed = [];
-  let model = trainOn(base);
-  const curve = [{ round: 0, reviewed: 0, real: f1(model, testReal), all: f1(model, testAll) }];
+  let model;
+  const curve = { 0: baseScore };
   for (let round = 1; round <= rounds; round++) {
-    const picked = pick(model, remaining);
+    const picked = pick(model, remaining, round);
     const ids = new Set(picked.map((u) => u.id));
     remaining = remaining.filter((u) => !ids.has(u.id));
     reviewed = [...reviewed, ...asReviewed(picked)];
-    model = trainOn([...base, ...reviewed]);
-    curve.push({ round, reviewed: reviewed.length, real: f1(model, testReal), all: f1(model, testAll) });
-    console.error(`  round ${round}: macro F1 on real-register test ${curve.at(-1).real.macro.toFixed(3)}`);
+    // Random picks do not depend on the model: train only where a score is reported.
+    if (needsModel || reported.includes(round)) {
+      model = trainOn([...base, ...reviewed]);
+      if (reported.includes(round)) curve[round] = f1(model, evalUnits);
+    }
+    sampleLoad();
   }
   return curve;
 }
 
-console.log(`base ${base.length} units; archive ${archive.length} real-register passages from ${new Set(archive.map((u) => u.group)).size} pages; test ${testReal.length} real-register units (${testAll.length} in all)`);
-const started = Date.now();
-console.error('queue:');
-const queueCurve = runStrategy(queuePick);
-const randomCurves = [];
-for (let s = 1; s <= randomSeeds; s++) {
-  console.error(`random seed ${s}:`);
-  randomCurves.push(runStrategy((_model, remaining) => randomPick(remaining, s)));
+const results = { scenario: values.scenario, evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
+for (let k = 0; k < folds; k++) {
+  const archive = realTrain.filter((u) => partOf(u) === k);
+  const devPart = (k + 1) % folds;
+  const dev = values.evaluate === 'dev' ? realTrain.filter((u) => partOf(u) === devPart) : [];
+  const base = [...writtenTrain, ...(values.scenario === 'seen' ? realTrain.filter((u) => partOf(u) !== k && !(values.evaluate === 'dev' && partOf(u) === devPart)) : [])];
+  const evalUnits = values.evaluate === 'dev' ? dev : testReal;
+  const baseModel = trainOn(base);
+  const differ = checkAgainstTagger(baseModel, evalUnits);
+  const baseScore = f1(baseModel, evalUnits);
+  console.error(`fold ${k + 1}/${folds}: base ${base.length} units, archive ${archive.length} passages from ${new Set(archive.map((u) => u.group)).size} pages, evaluated on ${evalUnits.length}; round 0 macro F1 ${baseScore.macro.toFixed(3)}`);
+  const fold = { fold: k, base: base.length, archive: archive.length, evaluated: evalUnits.length, taggerDisagreements: differ, random: [], strategies: {} };
+  for (let s = 1; s <= seeds; s++) {
+    const order = randomOrder(archive, k, s);
+    fold.random.push(runCurve(base, archive, evalUnits, baseScore, (_m, _r, round) => order.slice((round - 1) * perRound, round * perRound), false));
+    console.error(`  random seed ${s}: ${reported.map((r) => fold.random.at(-1)[r].macro.toFixed(3)).join(' ')}`);
+  }
+  for (const name of strategies) {
+    const strategy = STRATEGIES[name];
+    fold.strategies[name] = runCurve(
+      base,
+      archive,
+      evalUnits,
+      baseScore,
+      (model, remaining, round) => strategy(model ?? baseModel, remaining, { ...precomputed, size: perRound, seed: round + 100 * k }),
+      true,
+    );
+    console.error(`  ${name}: ${reported.map((r) => fold.strategies[name][r].macro.toFixed(3)).join(' ')}`);
+  }
+  results.perFold.push(fold);
 }
-const mean = (k, field, metric) => randomCurves.reduce((sum, c) => sum + c[k][field][metric], 0) / randomCurves.length;
-console.log(`\nrounds of ${perRound} passages (reviewed units ${calibrateReviewed ? 'in' : 'not in'} the calibration fit); F1 of rules + model (macro / micro) on the test split`);
-console.log('round  reviewed  queue: real-register   random: real-register   queue: all test   random: all test');
-for (let k = 0; k < queueCurve.length; k++) {
-  const q = queueCurve[k];
-  if (![0, 1, 2, 4].includes(q.round) && q.round !== rounds) continue;
-  console.log(
-    `${String(q.round).padStart(5)}  ${String(q.reviewed).padStart(8)}  ${q.real.macro.toFixed(3)} / ${q.real.micro.toFixed(3)}        ${mean(k, 'real', 'macro').toFixed(3)} / ${mean(k, 'real', 'micro').toFixed(3)}           ${q.all.macro.toFixed(3)} / ${q.all.micro.toFixed(3)}     ${mean(k, 'all', 'macro').toFixed(3)} / ${mean(k, 'all', 'micro').toFixed(3)}`,
-  );
+
+// Summaries: random over folds x seeds; each strategy over folds, and its paired difference from random.
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs) => (xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1)) : 0);
+const fmt = (xs) => `${mean(xs).toFixed(3)} ±${sd(xs).toFixed(3)}`;
+const seconds = (Date.now() - started) / 1000;
+results.summary = {};
+console.log(
+  `\nscenario ${values.scenario}, evaluated on ${values.evaluate === 'dev' ? 'a held-out real-register part (dev)' : `the test split's ${testReal.length} real-register units`}; ` +
+    `${folds} folds by page, ${seeds} random seeds, rounds of ${perRound}`,
+);
+console.log('macro F1, mean ± sd (random: over folds x seeds; strategies: over folds); diff: strategy - random in the same fold, mean [min, max] over folds');
+console.log(`${'round'.padStart(5)}  ${'reviewed'.padStart(8)}  ${'random'.padEnd(14)}  ${'seed sd'.padEnd(7)}  ${strategies.map((n) => `${n.padEnd(14)}  ${'diff'.padEnd(22)}`).join('  ')}`);
+for (const r of reported) {
+  const randomAll = results.perFold.flatMap((f) => f.random.map((c) => c[r].macro));
+  const seedSd = mean(results.perFold.map((f) => sd(f.random.map((c) => c[r].macro))));
+  const row = { random: { mean: mean(randomAll), sd: sd(randomAll), seedSd }, strategies: {} };
+  let line = `${String(r).padStart(5)}  ${String(r * perRound).padStart(8)}  ${fmt(randomAll).padEnd(14)}  ${seedSd.toFixed(3).padEnd(7)}`;
+  for (const name of strategies) {
+    const values_ = results.perFold.map((f) => f.strategies[name][r].macro);
+    const diffs = results.perFold.map((f) => f.strategies[name][r].macro - mean(f.random.map((c) => c[r].macro)));
+    row.strategies[name] = { mean: mean(values_), sd: sd(values_), diff: mean(diffs), diffMin: Math.min(...diffs), diffMax: Math.max(...diffs) };
+    const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(3);
+    line += `  ${fmt(values_).padEnd(14)}  ${`${sign(mean(diffs))} [${sign(Math.min(...diffs))}, ${sign(Math.max(...diffs))}]`.padEnd(22)}`;
+  }
+  results.summary[r] = row;
+  console.log(line);
 }
-console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+results.seconds = seconds;
+results.load = { cores: cpus().length, mean: mean(load), max: Math.max(...load) };
+console.log(`(${seconds.toFixed(0)} s; load average ${mean(load).toFixed(1)} mean, ${Math.max(...load).toFixed(1)} max, on ${cpus().length} cores)`);
+if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2) + '\n');

@@ -87,6 +87,37 @@ describe('reviewQueue', () => {
   });
 });
 
+describe('reviewQueue: themes combined, and the practice gate', () => {
+  it("combine 'all' ranks a passage near two thresholds above one a little nearer a single threshold", () => {
+    const docs = [doc('a', [{ t: { score: 0.55 }, u: { score: 0 } }]), doc('b', [{ t: { score: 0.6 }, u: { score: 0.6 } }])];
+    expect(reviewQueue(docs, { size: 2 }).map((p) => p.document)).toEqual(['a', 'b']);
+    const all = reviewQueue(docs, { size: 2, combine: 'all' });
+    expect(all.map((p) => p.document)).toEqual(['b', 'a']);
+    expect(all[0]!.uncertainty).toBeCloseTo(1 - 0.2 * 0.2, 10);
+  });
+
+  /** A one-sentence document with a theme score and a practice probability. */
+  const gated = (id: string, score: number, practice: number): ReviewDocument => {
+    const d = doc(id, [{ t: { score } }]);
+    const sentences = d.result.sentences.map((s) => ({ ...s, practice }));
+    return { id, result: { ...d.result, sentences } };
+  };
+
+  it('with gateThreshold, a passage whose practice probability sits on the gate counts as uncertain when the gate decides a theme', () => {
+    // a: gated score 0.6 at practice 0.34 (ungated 0.62 would tag; the gate is 0.35): the gate decides.
+    const docs = [gated('a', 0.6, 0.34), gated('b', 0.55, 0.9)];
+    expect(reviewQueue(docs, { size: 2 }).map((p) => p.document)).toEqual(['b', 'a']);
+    const withGate = reviewQueue(docs, { size: 2, gateThreshold: 0.35 });
+    expect(withGate.map((p) => p.document)).toEqual(['a', 'b']);
+    expect(withGate[0]!.uncertainty).toBeCloseTo(uncertaintyOf(0.34, 0.35), 10);
+  });
+
+  it('the gate adds nothing where no theme would be tagged without it', () => {
+    const [p] = reviewQueue([gated('c', 0.02, 0.35)], { size: 1, gateThreshold: 0.35 });
+    expect(p!.uncertainty).toBeCloseTo(uncertaintyOf(0.02), 10);
+  });
+});
+
 describe('queue formats', () => {
   const queue = reviewQueue([doc('report, "final".pdf', [{ housing: { score: 0.55 }, school: { score: 0.1 } }], ['=SUM(A1) looks like a formula, with "quotes", café and\na line break.'])]);
 

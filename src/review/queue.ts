@@ -8,7 +8,7 @@
  *   diversity     each passage already taken from a document discounts the rest of
  *                 that document, and no document gives more than its share
  */
-import { TAG_THRESHOLD } from '../fuse/fuse';
+import { gateFactor, TAG_THRESHOLD } from '../fuse/fuse';
 import type { Evidence, SentenceResult, TagResult, ThemeScore } from '../result-schema';
 
 /** A tagged document offered to the queue. */
@@ -33,6 +33,18 @@ export interface ReviewQueueOptions {
   readonly disagreementWeight?: number;
   /** Passages shorter than this (characters) are skipped: headings and fragments teach little. @default 25 */
   readonly minCharacters?: number;
+  /**
+   * How themes' uncertainties make a passage's: `nearest`, the theme nearest its
+   * threshold; `all`, 1 - Π(1 - u) over the themes, so a passage near several
+   * thresholds ranks above one near a single threshold. @default 'nearest'
+   */
+  readonly combine?: 'nearest' | 'all';
+  /**
+   * The model's practice-gate threshold (`model.gate.threshold`). Given, a passage whose
+   * practice probability is near it counts as uncertain too when the gate decides
+   * whether a theme is tagged (the ungated score would tag). @default none
+   */
+  readonly gateThreshold?: number;
 }
 
 /** One theme of a queued passage, as the tagger sees it now. */
@@ -91,6 +103,17 @@ export function disagreementOf(theme: Pick<ThemeScore, 'ruleScore' | 'probabilit
 }
 
 /**
+ * How near a passage's practice probability is to the gate threshold, when the gate
+ * decides a theme (some theme's ungated score would tag); 0 otherwise.
+ */
+function gateUncertainty(sentence: SentenceResult, threshold: number | undefined): number {
+  if (threshold === undefined || sentence.practice === undefined) return 0;
+  const factor = gateFactor(sentence.practice, threshold);
+  const decides = Object.values(sentence.scores).some((s) => (factor > 0 ? s.score / factor : s.ruleScore) >= TAG_THRESHOLD);
+  return decides ? uncertaintyOf(sentence.practice, threshold) : 0;
+}
+
+/**
  * Chooses the passages to review, most informative first, spread across documents.
  * Deterministic: ties go to the earlier document and passage.
  */
@@ -99,6 +122,7 @@ export function reviewQueue(documents: readonly ReviewDocument[], options: Revie
   const discount = options.documentDiscount ?? 0.7;
   const wDisagree = options.disagreementWeight ?? 0.3;
   const minCharacters = options.minCharacters ?? 25;
+  const combine = options.combine ?? 'nearest';
   const cap = options.maxPerDocument ?? Math.max(Math.ceil(size / 10), Math.ceil(size / Math.max(1, documents.length)));
 
   // Each document's candidates, best first.
@@ -106,18 +130,22 @@ export function reviewQueue(documents: readonly ReviewDocument[], options: Revie
     const out: Candidate[] = [];
     for (const sentence of doc.result.sentences) {
       if (sentence.text.trim().length < minCharacters) continue;
-      let uncertainty = 0;
+      let nearest = 0;
+      let missAll = 1;
       let disagreement = 0;
       let nearestTheme = '';
       for (const [theme, s] of Object.entries(sentence.scores)) {
         const u = uncertaintyOf(s.score);
-        if (!nearestTheme || u > uncertainty) {
-          uncertainty = u;
+        if (!nearestTheme || u > nearest) {
+          nearest = u;
           nearestTheme = theme;
         }
+        missAll *= 1 - u;
         disagreement = Math.max(disagreement, disagreementOf(s));
       }
       if (!nearestTheme) continue;
+      const gate = gateUncertainty(sentence, options.gateThreshold);
+      const uncertainty = combine === 'all' ? 1 - missAll * (1 - gate) : Math.max(nearest, gate);
       const priority = (1 - wDisagree) * uncertainty + wDisagree * disagreement;
       out.push({ document: d, sentence, priority, uncertainty, disagreement, nearestTheme });
     }
