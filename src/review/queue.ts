@@ -3,6 +3,8 @@
  * correction would teach the model most. Pure: works on tag results.
  *
  *   uncertainty   how close the passage's nearest theme score is to the tag threshold
+ *                 (or all themes', `combine: 'all'`; and the practice gate's, with
+ *                 `gateThreshold`: neither beat the default in bench/review-simulation.mjs)
  *   disagreement  how far rules and model part on a theme (rules fired but the model
  *                 doubts it, or the model is sure where no rule fired)
  *   diversity     each passage already taken from a document discounts the rest of
