@@ -3,7 +3,9 @@ import type { EncodedFeatures } from './text/features';
 import { matchSentence, type RuleHit } from './rules/match';
 import { fuseTheme, ruleStrength, type FusionMode } from './fuse/fuse';
 import type { CompiledRules } from './rules/compile';
-import type { Classifier } from './nb/classifier';
+import { lazyScorerOf, type Classifier } from './nb/classifier';
+import type { LazyRowScorer } from './nb/score';
+import { logistic } from './nb/logistic';
 import type { PracticeGateScorer } from './nb/gate';
 import type { Sentence, TextAnalyzer } from './text/types';
 import type { FeatureEvidence, RuleEvidence, ThemeScore } from './result-schema';
@@ -59,31 +61,44 @@ export function scoreSpan(
   topFeatures: number,
 ): SpanScores {
   const hits = signals.length === 1 ? signals[0]!.hits : signals.flatMap((s) => s.hits);
-  let predictions: ReturnType<Classifier['predict']> | undefined;
+  const classifier = parts.classifier;
+  let scorer: LazyRowScorer | undefined;
+  let logOdds: Float64Array | undefined;
   let gate: { practice: number; threshold: number } | undefined;
-  if (parts.classifier && mode !== 'rules') {
+  if (classifier && mode !== 'rules') {
     const encoded: EncodedFeatures[] = [];
     for (const s of signals) if (s.features) encoded.push(s.features);
-    predictions = parts.classifier.predictEncoded(encoded, { topK: topFeatures });
+    scorer = lazyScorerOf(classifier)!;
+    logOdds = scorer.score(encoded);
     if (parts.gate) gate = { practice: parts.gate.practiceEncoded(encoded), threshold: parts.gate.threshold };
   }
   const scores: Record<string, ThemeScore> = {};
   const evidence: SpanEvidence[] = [];
   for (const theme of themes) {
-    const prediction = predictions?.[theme];
-    const threshold = parts.classifier?.thresholds[theme];
+    // The model's label index of the theme (-1 when the model does not know it).
+    const label = classifier ? labelIndex(classifier, theme) : -1;
+    const threshold = classifier?.thresholds[theme];
     const score = fuseTheme(
       themeRuleStrength(hits, theme),
-      prediction && threshold !== undefined ? { probability: prediction.probability, threshold } : undefined,
+      logOdds && label >= 0 && threshold !== undefined ? { probability: logistic(logOdds[label]!), threshold } : undefined,
       mode,
       gate,
     );
     scores[theme] = score;
     if (!score.tagged || topFeatures === 0) continue;
     for (const h of hits) if (h.theme === theme) evidence.push({ kind: 'rule', theme, ruleId: h.ruleId, weight: h.weight, start: h.start, end: h.end });
-    for (const f of prediction?.top ?? []) evidence.push({ kind: 'feature', theme, feature: f.feature, weight: f.weight, start: f.start, end: f.end });
+    if (!scorer || label < 0) continue;
+    for (const f of scorer.top(label, topFeatures)) evidence.push({ kind: 'feature', theme, feature: f.feature, weight: f.weight, start: f.start, end: f.end });
   }
-  return { scores, evidence, ...(gate ? { practice: gate.practice } : {}) };
+  return gate ? { scores, evidence, practice: gate.practice } : { scores, evidence };
+}
+
+const labelIndices = new WeakMap<Classifier, ReadonlyMap<string, number>>();
+
+function labelIndex(classifier: Classifier, theme: string): number {
+  let indices = labelIndices.get(classifier);
+  if (!indices) labelIndices.set(classifier, (indices = new Map(classifier.labels.map((label, l) => [label, l]))));
+  return indices.get(theme) ?? -1;
 }
 
 /** Noisy-OR of the distinct rules of `theme` that fired (0 when none did; no Map for the common case). */

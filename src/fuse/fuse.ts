@@ -63,13 +63,8 @@ export function fuseTheme(
   const factor = gate && mode !== 'rules' ? gateFactor(gate.practice, gate.threshold) : 1;
   const score = (1 - (1 - r) * (1 - m)) * factor;
   const tagged = score >= TAG_THRESHOLD;
-  return {
-    score,
-    tagged,
-    ...(model ? { probability: model.probability } : {}),
-    ruleScore,
-    source: sourceOf(tagged, r, m),
-  };
+  const source = sourceOf(tagged, r, m);
+  return model ? { score, tagged, probability: model.probability, ruleScore, source } : { score, tagged, ruleScore, source };
 }
 
 function sourceOf(tagged: boolean, r: number, m: number): Source {

@@ -7,8 +7,8 @@ import { InputError, ModelError } from '../errors';
 import { encodeFeatures, featureVocabulary, type EncodedFeatures, type Feature, type FeatureSettings, type FeatureVocabulary } from '../text/features';
 import type { Token } from '../text/types';
 import { consistencyIssues, isCheckedModel, type ModelFile } from './model-file';
-import { createRowScorer, createScorer, type RawScores, type TopFeature } from './score';
-import { compileWeights, logistic, vocabularyIndex } from './weights';
+import { createLazyRowScorer, createRowScorer, createScorer, type LazyRowScorer, type RawScores, type TopFeature } from './score';
+import { compileWeights, logistic, vocabularyIndex, type CompiledWeights } from './weights';
 
 /** One label's score for one input. */
 export interface LabelPrediction {
@@ -53,6 +53,22 @@ export interface Classifier {
    * gives for the concatenation of their extracted features.
    */
   predictEncoded(encoded: readonly EncodedFeatures[], options?: PredictOptions): Record<string, LabelPrediction>;
+}
+
+// The tagger's scorer of each classifier (not part of the public Classifier: its state is shared per classifier).
+const lazyScorers = new WeakMap<Classifier, LazyRowScorer>();
+const compiledWeights = new WeakMap<Classifier, CompiledWeights>();
+
+/**
+ * The classifier's scorer that leaves top features until they are asked for (the
+ * tagger needs them for tagged themes only). One per classifier, so its results are
+ * valid until the next call on the same classifier.
+ */
+export function lazyScorerOf(classifier: Classifier): LazyRowScorer | undefined {
+  let scorer = lazyScorers.get(classifier);
+  const compiled = compiledWeights.get(classifier);
+  if (!scorer && compiled) lazyScorers.set(classifier, (scorer = createLazyRowScorer(compiled)));
+  return scorer;
 }
 
 /**
@@ -102,6 +118,7 @@ export function createClassifier(model: ModelFile): Classifier {
     encode: (tokens) => encodeFeatures(tokens, featureSettings, (vocabulary ??= featureVocabulary(model.vocabulary, compiled.index, featureSettings))),
     predictEncoded: (encoded, options = {}) => predictions(scoreRows(encoded, topKOf(options))),
   };
+  compiledWeights.set(classifier, compiled);
   return Object.freeze(classifier);
 }
 

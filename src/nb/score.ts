@@ -54,11 +54,34 @@ export function createRowScorer(compiled: CompiledWeights): (encoded: readonly E
   };
 }
 
+/** Log-odds of encoded sentences, with each label's top features computed only when asked for. */
+export interface LazyRowScorer {
+  /** Scores an input; the returned log-odds are valid until the next call. */
+  score(encoded: readonly EncodedFeatures[]): Float64Array;
+  /** Top features of `label` (index) for the last input scored, exactly as `createRowScorer` lists them. */
+  top(label: number, topK: number): readonly TopFeature[];
+}
+
+/** Like {@link createRowScorer}, leaving the top features until they are needed (most labels never need them). */
+export function createLazyRowScorer(compiled: CompiledWeights): LazyRowScorer {
+  const core = createCore(compiled);
+  return {
+    score(encoded) {
+      core.begin();
+      for (const { triples } of encoded) for (let i = 0; i < triples.length; i += 3) core.add(triples[i]!, triples[i + 1]!, triples[i + 2]!);
+      return core.finish(0).logOdds;
+    },
+    top: (label, topK) => core.top(label, topK),
+  };
+}
+
 interface ScoringCore {
   begin(): void;
   /** One occurrence of a vocabulary row at [start, end). */
   add(row: number, start: number, end: number): void;
   finish(topK: number): RawScores;
+  /** Top features of one label for the input last finished (as `finish` lists them). */
+  top(label: number, topK: number): readonly TopFeature[];
 }
 
 function createCore(compiled: CompiledWeights): ScoringCore {
@@ -122,44 +145,49 @@ function createCore(compiled: CompiledWeights): ScoringCore {
       counted++;
     },
     finish(topK) {
-      if (topK > bestSlot.length) {
-        bestSlot = new Int32Array(topK);
-        bestWeight = new Float64Array(topK);
-      }
       const scale = lengthScale(counted, lengthReference);
       for (let l = 0; l < labelCount; l++) {
         let evidence = 0;
-        let kept = 0;
-        for (let i = 0; i < distinct; i++) {
-          const contribution = times[i]! * weights[rows[i]! * labelCount + l]!;
-          evidence += contribution;
-          if (!(contribution > 0) || topK === 0) continue;
-          // Insertion into a short sorted list (scale > 0 is common to all, so rank unscaled).
-          if (kept === topK && !ranksBefore(contribution, i, bestWeight[kept - 1]!, bestSlot[kept - 1]!)) continue;
-          let at = kept < topK ? kept++ : topK - 1;
-          while (at > 0 && ranksBefore(contribution, i, bestWeight[at - 1]!, bestSlot[at - 1]!)) {
-            bestWeight[at] = bestWeight[at - 1]!;
-            bestSlot[at] = bestSlot[at - 1]!;
-            at--;
-          }
-          bestWeight[at] = contribution;
-          bestSlot[at] = i;
-        }
+        for (let i = 0; i < distinct; i++) evidence += times[i]! * weights[rows[i]! * labelCount + l]!;
         logOdds[l] = bias[l]! + scale * evidence;
-        if (kept === 0) {
-          top[l] = NO_FEATURES;
-          continue;
-        }
-        const list: TopFeature[] = [];
-        for (let p = 0; p < kept; p++) {
-          const slot = bestSlot[p]!;
-          list.push({ feature: keys[rows[slot]!]!, weight: scale * bestWeight[p]!, start: starts[slot]!, end: ends[slot]! });
-        }
-        top[l] = list;
+        top[l] = topK === 0 ? NO_FEATURES : topOf(l, topK, scale);
       }
       return { logOdds, top };
     },
+    top(label, topK) {
+      return topK === 0 ? NO_FEATURES : topOf(label, topK, lengthScale(counted, lengthReference));
+    },
   };
+
+  /** Up to topK features of the current input by contribution to `l` (> 0 only), best first. */
+  function topOf(l: number, topK: number, scale: number): readonly TopFeature[] {
+    if (topK > bestSlot.length) {
+      bestSlot = new Int32Array(topK);
+      bestWeight = new Float64Array(topK);
+    }
+    let kept = 0;
+    for (let i = 0; i < distinct; i++) {
+      const contribution = times[i]! * weights[rows[i]! * labelCount + l]!;
+      if (!(contribution > 0)) continue;
+      // Insertion into a short sorted list (scale > 0 is common to all, so rank unscaled).
+      if (kept === topK && !ranksBefore(contribution, i, bestWeight[kept - 1]!, bestSlot[kept - 1]!)) continue;
+      let at = kept < topK ? kept++ : topK - 1;
+      while (at > 0 && ranksBefore(contribution, i, bestWeight[at - 1]!, bestSlot[at - 1]!)) {
+        bestWeight[at] = bestWeight[at - 1]!;
+        bestSlot[at] = bestSlot[at - 1]!;
+        at--;
+      }
+      bestWeight[at] = contribution;
+      bestSlot[at] = i;
+    }
+    if (kept === 0) return NO_FEATURES;
+    const list: TopFeature[] = [];
+    for (let p = 0; p < kept; p++) {
+      const slot = bestSlot[p]!;
+      list.push({ feature: keys[rows[slot]!]!, weight: scale * bestWeight[p]!, start: starts[slot]!, end: ends[slot]! });
+    }
+    return list;
+  }
 }
 
 function grow<T extends Int32Array | Float64Array>(array: T): T {
