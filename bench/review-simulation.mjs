@@ -27,6 +27,7 @@
 //
 //   node bench/review-simulation.mjs [--scenario seen|unseen] [--evaluate test|dev]
 //     [--folds 3] [--seeds 5] [--rounds 4] [--per-round 50] [--strategies queue,...] [--json FILE]
+//     [--calibrate-on real|all]   (all: thresholds, calibration and gate fitted on every unit, as train --calibrate-on all)
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '4' },
     'per-round': { type: 'string', default: '50' },
     strategies: { type: 'string', default: 'queue' },
+    'calibrate-on': { type: 'string', default: 'real' },
     json: { type: 'string' },
   },
 });
@@ -82,7 +84,7 @@ sampleLoad();
 
 const trainOn = (list) =>
   trainModel(
-    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t) }).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
+    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...(values['calibrate-on'] === 'all' ? { calibrateOnReal: false } : {}) }).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
     { labels, name: 'simulation' },
   );
 
@@ -130,7 +132,7 @@ function runCurve(base, archive, evalUnits, baseScore, pick, needsModel) {
   return curve;
 }
 
-const results = { scenario: values.scenario, evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
+const results = { scenario: values.scenario, calibrateOn: values['calibrate-on'], evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
 for (let k = 0; k < folds; k++) {
   const archive = realTrain.filter((u) => partOf(u) === k);
   const devPart = (k + 1) % folds;
