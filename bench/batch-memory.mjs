@@ -7,10 +7,13 @@
 // Throughput is reported in text MB/s (characters extracted and tagged, from the
 // output records), besides files/s and file MB/s.
 //
-// Usage: npm run bench:batch [-- --mb 200 --files 400 --jobs 2 --keep]   (--mb 0: scaling only)
+// Each line ends with the machine's load average (1 min) when the run ended: wall times
+// mean little unless it is well under the number of cores.
+//
+// Usage: npm run bench:batch [-- --mb 200 --files 400 --jobs 2 --keep --dist DIR]   (--mb 0: scaling only)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,15 +21,16 @@ import { exampleText } from '../test/fixtures/generate-fixtures.mjs';
 import { buildPdf } from '../test/fixtures/generate-pdf.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
 const { values } = parseArgs({
   options: {
+    dist: { type: 'string', default: join(root, 'dist') },
     mb: { type: 'string', default: '200' },
     files: { type: 'string', default: '400' },
     jobs: { type: 'string', default: String(availableParallelism()) },
     keep: { type: 'boolean' },
   },
 });
+const cli = join(resolve(values.dist), 'cli.js');
 const folderBytes = Number(values.mb) * 1048576;
 const fileCount = Number(values.files);
 const jobs = Number(values.jobs);
@@ -139,7 +143,7 @@ async function measure(work, name, { files, maxBytes }, jobCount) {
   console.log(
     `${generated.files} files (${(generated.bytes / 1048576).toFixed(1)} MB of files, ${(characters / 1e6).toFixed(1)} MB of text, ${summary?.[1] ?? '?'} pages, ${summary?.[2] ?? '?'} sentences), --jobs ${jobCount}: ` +
       `${run.seconds.toFixed(1)} s, ${(generated.files / run.seconds).toFixed(1)} files/s, text ${(characters / 1e6 / run.seconds).toFixed(2)} MB/s (files ${(generated.bytes / 1048576 / run.seconds).toFixed(1)} MB/s); ` +
-      `peak RSS ${mb(run.peakKb)} MB; RSS at 25/50/75/95% of the run: ${q(0.25)}/${q(0.5)}/${q(0.75)}/${q(0.95)} MB; ${records.length} records`,
+      `peak RSS ${mb(run.peakKb)} MB; RSS at 25/50/75/95% of the run: ${q(0.25)}/${q(0.5)}/${q(0.75)}/${q(0.95)} MB; ${records.length} records; load ${loadavg()[0].toFixed(1)}`,
   );
   rmSync(out, { force: true });
   return { ...run, characters };

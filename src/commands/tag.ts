@@ -98,7 +98,12 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     }
     if (values.progress && values['no-progress']) throw new UsageError('--progress and --no-progress exclude each other');
     if (values['emit-text'] && (level === 'sentence' || format === 'csv')) throw new UsageError('--emit-text adds the text to document records: use it with --format jsonl or json at document level');
-    const { runBatch } = await import('../io/batch/run-batch');
+    const [{ runBatch }, { setFlagsFromString }] = await Promise.all([import('../io/batch/run-batch'), import('node:v8')]);
+    // V8 lets each worker's heap grow up to about 4x what is live before a full GC, so a long
+    // batch's RSS kept climbing (337 -> 546 MB from 20 to 200 MB of files). Growing by at most
+    // 50% keeps it flat, for about 15% more CPU. This process is ours, so the flag (process-wide,
+    // every worker's heap) is set here rather than in runBatch, which runs inside other programs.
+    setFlagsFromString('--heap-growing-percent=50');
     const result = await runBatch(
       {
         paths: positionals,

@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   let queue = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     queue = queue.then(async () => {
+      // A task posted ahead may have gone to a worker that went idle meanwhile.
+      if (message.claim !== undefined && setup.claims && Atomics.compareExchange(setup.claims, message.claim, message.id + 1, 0) !== message.id + 1) return;
       try {
         post({ type: 'done', id: message.id, outcome: await runTask(message.task, tagger, setup) });
       } catch (error) {

@@ -1,8 +1,10 @@
 /**
  * A pool of batch workers (worker_threads). Each worker loads the tagger once and
- * handles one task at a time; run() queues a task and resolves with its outcome.
- * A worker that dies takes only its current task with it (an INTERNAL error
- * record) and is replaced. A worker that cannot load the tagger fails start().
+ * handles one task at a time, with the next one already posted to it, so it never
+ * waits for the main thread between tasks; run() queues a task and resolves with
+ * its outcome. A worker that dies takes only its current task with it (an INTERNAL
+ * error record; the task waiting behind it goes back to the queue) and is replaced.
+ * A worker that cannot load the tagger fails start().
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -40,15 +42,22 @@ export interface WorkerPool {
 
 interface Job {
   readonly id: number;
+  /** Index of its claim cell while it waits in a worker behind another task. */
+  claim?: number;
   readonly task: BatchTask;
   readonly resolve: (outcome: TaskOutcome) => void;
 }
 
 interface Slot {
   worker: Worker;
-  job: Job | undefined;
+  /** Tasks posted to the worker, in order: the first is running, the rest wait in its message queue. */
+  jobs: Job[];
+  /** The time limit of the running task. */
   timer: ReturnType<typeof setTimeout> | undefined;
 }
+
+/** Tasks posted to a worker at once: the running one and the next. */
+const TASKS_PER_WORKER = 2;
 
 /** The default worker script: dist/batch-worker.js next to the bundle this code is in. */
 export function defaultWorkerUrl(): URL {
@@ -69,12 +78,14 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
   let nextId = 0;
   let closed = false;
   let themes: readonly string[] = [];
+  // At most TASKS_PER_WORKER tasks are posted to each worker, so this many cells always leave one free.
+  const claims = new Int32Array(new SharedArrayBuffer(4 * (TASKS_PER_WORKER * size + 1)));
 
   const spawn = (): Promise<Slot> =>
     new Promise((resolveReady, rejectReady) => {
-      const worker = new Worker(url, { workerData: options.setup });
+      const worker = new Worker(url, { workerData: { ...options.setup, claims } satisfies WorkerSetup });
       started.add(worker);
-      const slot: Slot = { worker, job: undefined, timer: undefined };
+      const slot: Slot = { worker, jobs: [], timer: undefined };
       let ready = false;
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
@@ -85,10 +96,11 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
           // Keep the cause's code (a bad rule set is INVALID_RULE_SET here as on stdin).
           rejectReady(new PracticeThemesError(knownCode(message.error.code), `batch worker could not load the tagger: ${message.error.message}`));
           void worker.terminate();
-        } else if (message.type === 'done' && slot.job?.id === message.id) {
-          const job = slot.job;
-          slot.job = undefined;
+        } else if (message.type === 'done' && slot.jobs[0]?.id === message.id) {
+          const job = slot.jobs.shift()!;
           clearTimeout(slot.timer);
+          // The worker goes straight on to the next task it holds; its time starts now.
+          startTimer(slot);
           job.resolve(message.outcome);
           dispatch();
         }
@@ -98,16 +110,17 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
           rejectReady(new PracticeThemesError('INVALID_OPTIONS', `batch worker failed to start: ${reason}`));
           return;
         }
-        const job = slot.job;
-        slot.job = undefined;
+        const [job, ...waiting] = slot.jobs;
+        slot.jobs = [];
         clearTimeout(slot.timer);
         if (job) job.resolve(crashOutcome(job.task, reason));
         replace(slot);
+        requeue(waiting);
       };
       worker.on('error', (error) => died(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
       worker.on('exit', (code) => {
         started.delete(worker);
-        if (!closed && (slot.job || !ready)) died(`worker exited with code ${code}`);
+        if (!closed && (slot.jobs.length > 0 || !ready)) died(`worker exited with code ${code}`);
       });
     });
 
@@ -127,25 +140,69 @@ export async function startWorkerPool(options: WorkerPoolOptions): Promise<Worke
     );
   };
 
+  /** Tasks a stopped worker held but had not started go back to the front of the queue, in order. */
+  const requeue = (waiting: readonly Job[]) => {
+    // Their worker is gone, so their claim cells are free again.
+    for (const job of waiting) if (job.claim !== undefined) Atomics.store(claims, job.claim, 0);
+    queue.unshift(...waiting);
+    dispatch();
+  };
+
   const timeLimit = options.timeLimitMs ?? 0;
+  const startTimer = (slot: Slot) => {
+    const job = slot.jobs[0];
+    if (job && timeLimit > 0) slot.timer = setTimeout(() => overTime(slot, job), timeLimit);
+  };
   const overTime = (slot: Slot, job: Job) => {
-    if (slot.job !== job) return;
-    slot.job = undefined;
+    if (slot.jobs[0] !== job) return;
+    const waiting = slot.jobs.slice(1);
+    slot.jobs = [];
     job.resolve(timeLimitOutcome(job.task, timeLimit));
     // Tagging is synchronous, so the only way to stop it is to stop its thread.
     started.delete(slot.worker);
     void slot.worker.terminate();
     replace(slot);
+    requeue(waiting);
   };
 
+  const post = (slot: Slot, job: Job) => {
+    job.claim = undefined;
+    if (slot.jobs.length > 0) {
+      // A free cell is one at 0 that no posted task still names (its worker may not have claimed it yet).
+      const named = new Set(slots.flatMap((s) => s.jobs.map((j) => j.claim)));
+      job.claim = claims.findIndex((value, i) => value === 0 && !named.has(i));
+      Atomics.store(claims, job.claim, job.id + 1);
+    } else startTimer(slot);
+    slot.jobs.push(job);
+    slot.worker.postMessage({ type: 'task', id: job.id, task: job.task, ...(job.claim === undefined ? {} : { claim: job.claim }) } satisfies ToWorker);
+  };
+  /** Takes back a task waiting behind a slow one, unless its worker has already started it. */
+  const steal = (): Job | undefined => {
+    for (const slot of slots) {
+      const job = slot.jobs[slot.jobs.length - 1];
+      if (slot.jobs.length > 1 && job?.claim !== undefined && Atomics.compareExchange(claims, job.claim, job.id + 1, 0) === job.id + 1) {
+        slot.jobs.pop();
+        return job;
+      }
+    }
+    return undefined;
+  };
+
+  // Fill the workers level by level (each gets a running task before any gets a second), so work
+  // spreads evenly; a worker left idle with the queue empty takes a task waiting behind a slow one.
   const dispatch = () => {
     for (const slot of slots) {
-      if (slot.job) continue;
-      const job = queue.shift();
-      if (!job) return;
-      slot.job = job;
-      if (timeLimit > 0) slot.timer = setTimeout(() => overTime(slot, job), timeLimit);
-      slot.worker.postMessage({ type: 'task', id: job.id, task: job.task } satisfies ToWorker);
+      if (slot.jobs.length > 0) continue;
+      const job = queue.shift() ?? steal();
+      if (job) post(slot, job);
+    }
+    for (let depth = 2; depth <= TASKS_PER_WORKER; depth++) {
+      for (const slot of slots) {
+        if (slot.jobs.length >= depth) continue;
+        const job = queue.shift();
+        if (!job) return;
+        post(slot, job);
+      }
     }
   };
 

@@ -20,10 +20,17 @@ export interface TaggerFactorySpec {
 export interface WorkerSetup extends TaskSettings {
   /** @default the project's loadDefaultTagger from node.js beside the worker script */
   readonly tagger?: TaggerFactorySpec;
+  /**
+   * Claim cells shared by the pool and its workers: a task posted ahead (behind a
+   * running one) has a cell holding its `id + 1`. Whoever swaps it to 0 first owns
+   * the task: the worker when it starts it, or the pool when it hands the task to a
+   * worker that went idle. Set by the pool.
+   */
+  readonly claims?: Int32Array;
 }
 
-/** Main thread -> worker. */
-export type ToWorker = { readonly type: 'task'; readonly id: number; readonly task: BatchTask };
+/** Main thread -> worker. `claim`: the task was posted ahead; its claim cell's index. */
+export type ToWorker = { readonly type: 'task'; readonly id: number; readonly task: BatchTask; readonly claim?: number };
 
 /** Worker -> main thread. */
 export type FromWorker =
