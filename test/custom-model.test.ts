@@ -41,4 +41,13 @@ describe('a custom model', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys((JSON.parse(r.stdout) as { scores: object }).scores).length).toBeGreaterThan(labels.length);
   });
+
+  it('learns a practice gate from a corpus with unthemed units, and none with --no-gate', () => {
+    expect((JSON.parse(readFileSync(model, 'utf8')) as { gate?: unknown }).gate).toBeDefined();
+    const without = join(dir, 'no-gate.json');
+    const r = run(['train', 'test/fixtures/mini-corpus.jsonl', '--out', without, '--folds', '3', '--no-gate']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(without, 'utf8')) as { gate?: unknown }).gate).toBeUndefined();
+    expect(r.stderr).not.toContain('practice gate threshold');
+  });
 });

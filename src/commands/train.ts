@@ -142,6 +142,7 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
       folds: positiveInt('folds', values.folds, 5),
       seed,
       name: values.name ?? corpusName(corpus),
+      ...(values['no-gate'] ? { gate: false } : {}),
       ...(calibrateOn === 'real' ? { calibrationDescription: training.some((u) => u.source_url !== undefined) ? REAL_REGISTER_DESCRIPTION : REVIEWED_DESCRIPTION } : {}),
     });
     const seconds = (from: number, to: number): number => (to - from) / 1000;
