@@ -25,6 +25,25 @@ export interface Variant {
   gateUnigramsOnly?: boolean;
   /** The gate is counted on real-register units only. */
   gateRealOnly?: boolean;
+  /**
+   * Conditional theme models: each theme is counted only on examples carrying at least one
+   * theme (practice statements), so it learns theme against other themes; the gate alone
+   * learns practice against narrative. Calibration and thresholds still use all calibration
+   * examples (unless `product`).
+   */
+  conditional?: boolean;
+  /**
+   * With `conditional`: each theme's probability is the calibrated gate probability times the
+   * theme's conditional probability (Platt-scaled on the practice calibration examples only),
+   * thresholds fitted on that product. `plain`: no gate scaling on top; `gated`: the gate
+   * also scales the fused score as usual.
+   */
+  product?: 'plain' | 'gated';
+  /** Per-theme feature selection: keep the top `k` features by `selectBy` for each theme (the gate keeps all). */
+  selectK?: number;
+  selectBy?: 'chi2' | 'ig';
+  /** Rank features for selection on the real-register units only (weighted as in training). */
+  selectOnReal?: boolean;
 }
 
 export interface Example {
@@ -99,6 +118,13 @@ function train(v: Variant, examples: readonly Example[], members: readonly numbe
   const all = new Float64Array(V);
   const gateAll = new Float64Array(V);
   let gateTotal = 0;
+  const realPos = v.selectOnReal ? Array.from({ length: L1 }, () => new Float64Array(V)) : null;
+  const realAll = new Float64Array(V);
+  const realWith = new Float64Array(L1);
+  let realTotal = 0;
+  const practiceAll = new Float64Array(V);
+  let practiceTotal = 0;
+  const L = examples[0]!.has.length - 1; // themes; has[L] = carries any theme
   const withLabel = new Float64Array(L1);
   let total = 0;
   const lengths: number[] = [];
@@ -109,6 +135,12 @@ function train(v: Variant, examples: readonly Example[], members: readonly numbe
     lengths.push(n);
     total += w;
     for (let i = 0; i < rows.length; i++) all[rows[i]!]! += w * values[i]!;
+    if (realPos && ex.real) {
+      realTotal += w;
+      for (let i = 0; i < rows.length; i++) realAll[rows[i]!]! += w * values[i]!;
+      for (let l = 0; l < L1; l++) if (ex.has[l]) { realWith[l]! += w; for (let i = 0; i < rows.length; i++) realPos[l]![rows[i]!]! += w * values[i]!; }
+    }
+    if (ex.has[L]) { practiceTotal += w; for (let i = 0; i < rows.length; i++) practiceAll[rows[i]!]! += w * values[i]!; }
     const inGate = !v.gateRealOnly || ex.real;
     if (inGate) { gateTotal += w; for (let i = 0; i < rows.length; i++) gateAll[rows[i]!]! += w * values[i]!; }
     for (let l = 0; l < L1; l++) {
@@ -128,21 +160,52 @@ function train(v: Variant, examples: readonly Example[], members: readonly numbe
   for (let l = 0; l < L1; l++) {
     const p = pos[l]!;
     const isGate = v.gate && v.gateRealOnly && l === L1 - 1;
-    const allL = isGate ? gateAll : all;
-    const totalL = isGate ? gateTotal : total;
-    let sp = 0, sn = 0;
+    const isTheme = l < L;
+    const cond = v.conditional && isTheme;
+    const allL = isGate ? gateAll : cond ? practiceAll : all;
+    const totalL = isGate ? gateTotal : cond ? practiceTotal : total;
+    const keep = !(v.selectK && isTheme) ? null
+      : realPos ? selectFeatures(v, realPos[l]!, realAll, realWith[l]!, realTotal, V)
+      : selectFeatures(v, p, allL, withLabel[l]!, totalL, V);
+    let sp = 0, sn = 0, kept = 0;
     for (let f = 0; f < V; f++) {
+      if (keep && !keep[f]) continue;
+      kept++;
       sp += p[f]!;
       sn += allL[f]! - p[f]!;
     }
-    const dp = Math.log(sp + a * V), dn = Math.log(sn + a * V);
+    const dp = Math.log(sp + a * kept), dn = Math.log(sn + a * kept);
     for (let f = 0; f < V; f++) {
       if (gateMask[l] === false) continue;
+      if (keep && !keep[f]) continue;
       weights[f * L1 + l] = Math.log(p[f]! + a) - dp - (Math.log(allL[f]! - p[f]! + a) - dn);
     }
     bias[l] = Math.log(withLabel[l]! + a) - Math.log(totalL - withLabel[l]! + a);
   }
   return { vocabRow, idf, weights, bias, ref, L1 };
+}
+
+/** The top `selectK` features of one label by chi-square or information gain (binary presence, weighted counts). */
+function selectFeatures(v: Variant, p: Float64Array, all: Float64Array, pos: number, total: number, V: number): Uint8Array {
+  if (v.tf !== 'binary' || v.idf || v.norm !== 'none') throw new Error('feature selection assumes binary presence');
+  const score = new Float64Array(V);
+  const neg = total - pos;
+  const h = (x: number) => (x > 0 ? -x * Math.log(x) : 0);
+  const ent = (a: number, b: number) => { const n = a + b; return n > 0 ? h(a / n) + h(b / n) : 0; };
+  for (let f = 0; f < V; f++) {
+    const A = p[f]!, B = all[f]! - p[f]!, C = pos - A, D = neg - B;
+    if (v.selectBy === 'ig') {
+      const nf = A + B, nn = C + D;
+      score[f] = ent(pos, neg) - (nf / total) * ent(A, B) - (nn / total) * ent(C, D);
+    } else {
+      const den = (A + C) * (B + D) * (A + B) * (C + D);
+      score[f] = den > 0 ? (total * (A * D - B * C) ** 2) / den : 0;
+    }
+  }
+  const order = Array.from({ length: V }, (_, f) => f).sort((x, y) => score[y]! - score[x]! || x - y);
+  const keep = new Uint8Array(V);
+  for (let i = 0; i < Math.min(v.selectK!, V); i++) keep[order[i]!] = 1;
+  return keep;
 }
 
 function logOdds(v: Variant, t: Trained, e: Example, out: Float64Array, rowMask?: Uint8Array, gateL?: number): void {
@@ -202,15 +265,18 @@ export function fit(v: Variant, ctx: Context, members: number[]): Fitted {
   for (let l = 0; l < L1; l++) {
     const x = cal.map(([, j]) => oof[l]![j]!);
     const truth = cal.map(([e]) => (l < L ? ex[e]!.has[l]! : ex[e]!.has.slice(0, L).some(Boolean)));
-    const p = fitPlatt(x, truth);
+    // product: a theme's Platt scaling is fitted on the practice examples (P(theme | practice)).
+    const sub = v.product && l < L ? cal.map(([e], i) => (ex[e]!.has[L] ? i : -1)).filter((i) => i >= 0) : null;
+    const p = sub ? fitPlatt(sub.map((i) => x[i]!), sub.map((i) => truth[i]!)) : fitPlatt(x, truth);
     platt.push(p);
     probs.push(x.map((z) => logistic(p.scale * z + p.shift)));
   }
+  if (v.product) for (let l = 0; l < L; l++) probs[l] = probs[l]!.map((c, i) => c * probs[L]![i]!);
   const fitted = fitFusion({
     probabilities: probs.slice(0, L),
     ruleScores: ctx.labels.map((_, l) => cal.map(([e]) => ex[e]!.rules[l]!)),
     truth: ctx.labels.map((_, l) => cal.map(([e]) => ex[e]!.has[l]!)),
-    ...(v.gate ? { practice: probs[L]! } : {}),
+    ...(v.gate && v.product !== 'plain' ? { practice: probs[L]! } : {}),
   });
   const inner = fitted.confusions.reduce((s, c) => s + (c.tp ? (2 * c.tp) / (2 * c.tp + c.fp + c.fn) : 0), 0) / L;
   return { t: full, platt, thresholds: fitted.thresholds, gateThreshold: fitted.gateThreshold, inner, rowMask: rowMaskOf(v, ctx, full, L1) };
@@ -229,6 +295,7 @@ export function predict(v: Variant, ctx: Context, f: Fitted, e: Example): boolea
   const buf = new Float64Array(L1);
   logOdds(v, f.t, e, buf, f.rowMask, L);
   const prob = (l: number) => logistic(f.platt[l]!.scale * buf[l]! + f.platt[l]!.shift);
-  const gate = v.gate ? { practice: prob(L), threshold: f.gateThreshold } : undefined;
-  return ctx.labels.map((_, l) => fuseTheme(e.rules[l]!, { probability: prob(l), threshold: f.thresholds[l]! }, 'fused', gate).tagged);
+  const gate = v.gate && v.product !== 'plain' ? { practice: prob(L), threshold: f.gateThreshold } : undefined;
+  const themeProb = (l: number) => (v.product ? prob(l) * prob(L) : prob(l));
+  return ctx.labels.map((_, l) => fuseTheme(e.rules[l]!, { probability: themeProb(l), threshold: f.thresholds[l]! }, 'fused', gate).tagged);
 }

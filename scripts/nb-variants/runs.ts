@@ -46,6 +46,28 @@ export function runsFor(which: string, base: Variant): Run[] {
       v('alpha 0.25', { alpha: 0.25 }),
       v('n-grams 1-3', {}, { settings: { ngramRange: [1, 3] } }),
     ];
+    // 2026-12-04, on the grown corpus (4,840 real-register units): conditional theme models and per-theme feature selection.
+    case 'cond': return [
+      v('baseline', {}),
+      v('conditional themes', { conditional: true }),
+      v('conditional, gate x theme (plain)', { conditional: true, product: 'plain' }),
+      v('conditional, gate x theme (gated)', { conditional: true, product: 'gated' }),
+    ];
+    case 'select': return [2000, 5000, 10000, 20000].map((k) => v(`chi2 top ${k} per theme`, { selectK: k, selectBy: 'chi2' }));
+    case 'cond-extra': return [
+      v('information gain top 5000 per theme', { selectK: 5000, selectBy: 'ig' }),
+      v('information gain top 20000 per theme', { selectK: 20000, selectBy: 'ig' }),
+      v('conditional themes, real weight 2', { conditional: true, realWeight: 2 }),
+      v('conditional themes, real weight 6', { conditional: true, realWeight: 6 }),
+      v('chi2 on real units, top 5000', { selectK: 5000, selectBy: 'chi2', selectOnReal: true }),
+      v('chi2 on real units, top 20000', { selectK: 20000, selectBy: 'chi2', selectOnReal: true }),
+    ];
+    case 'cond-seeds': return [
+      v('baseline', {}),
+      v('conditional, gate x theme (gated)', { conditional: true, product: 'gated' }),
+      v('chi2 top 20000 per theme', { selectK: 20000, selectBy: 'chi2' }),
+      v('information gain top 20000 per theme', { selectK: 20000, selectBy: 'ig' }),
+    ];
     default: throw new Error(which);
   }
 }
