@@ -33,10 +33,10 @@ export function helpTime(distDir) {
 /**
  * Tags one document of `text` in a fresh process and reports its size, the RSS after
  * loading and a warm-up tag (the fixed base), the peak RSS (max RSS) of the run, and
- * the tag() time (wall and CPU, ms).
+ * the tag() time (wall and CPU, ms). `nodeFlags` are extra V8 flags for that process.
  */
-export function longDocumentMemory(distDir, textFile) {
+export function longDocumentMemory(distDir, textFile, nodeFlags = []) {
   const url = pathToFileURL(`${distDir}/node.js`).href;
   const script = `${cpu}import { readFileSync } from 'node:fs';const m=await import(${JSON.stringify(url)});const tg=await m.loadDefaultTagger({maxTextLength:Infinity});tg.tag('The GP was not told.');const text=readFileSync(${JSON.stringify(textFile)},'utf8');globalThis.gc?.();const base=process.memoryUsage().rss;const c=cpu(),t=performance.now();const r=tg.tag(text);const ms=performance.now()-t,cpuMs=cpu()-c;console.log(JSON.stringify({chars:text.length,sentences:r.sentences.length,baseRss:base,peakRss:process.resourceUsage().maxRSS*1024,ms,cpuMs}));`;
-  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', ...nodeFlags, '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
