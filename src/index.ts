@@ -42,6 +42,7 @@ export { tagResultJsonSchema, schemaFiles } from './json-schemas';
 
 // Text
 export { createTextAnalyzer } from './text/analyzer';
+export type { TextAnalyzerOptions } from './text/analyzer';
 export type { TextAnalyzer, AnalyzedText, Block, BlockKind, Sentence, Token } from './text/types';
 export { extractFeatures, extractTextFeatures, DEFAULT_FEATURE_SETTINGS, featureSettingsSchema } from './text/features';
 export type { Feature, FeatureSettings } from './text/features';

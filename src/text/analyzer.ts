@@ -15,27 +15,43 @@ import { continuesAfterFullStop, isInitial, startsSentenceAfterInitial } from '.
 import { layOutBlocks, type LaidOutBlock } from './blocks';
 import { cleanText, type CleanedText } from './clean';
 import { breakLongRuns } from './long-runs';
+import { DEFAULT_SEGMENT_LENGTH, segmentBoundaries } from './segments';
 import { SentenceAssembler } from './sentence-assembler';
 import type { Block, Sentence, TextAnalyzer, Token } from './types';
 import { createWinkReader, type WinkReader, type WinkReading } from './wink-reader';
+
+/** Options of createTextAnalyzer. */
+export interface TextAnalyzerOptions {
+  /**
+   * Texts longer than this (UTF-16 code units) are analysed in segments of about
+   * this length, cut only where the cut cannot change the result (see segments.ts),
+   * so memory follows the segment, not the document. `Infinity` analyses every text whole.
+   * @default 65536
+   */
+  readonly segmentLength?: number;
+}
 
 /**
  * Creates a text analyzer over an injected wink English model:
  * `createTextAnalyzer(model)` with `import model from 'wink-eng-lite-web-model'`.
  * The model is checked now; wink itself is set up on first use.
- * @throws InputError (INVALID_OPTIONS) when `winkModel` is not a usable wink language model.
+ * @throws InputError (INVALID_OPTIONS) when `winkModel` is not a usable wink language model, or `segmentLength` is not a positive number.
  */
-export function createTextAnalyzer(winkModel: object): TextAnalyzer {
+export function createTextAnalyzer(winkModel: object, options: TextAnalyzerOptions = {}): TextAnalyzer {
+  const segmentLength = options.segmentLength ?? DEFAULT_SEGMENT_LENGTH;
+  if (!(typeof segmentLength === 'number' && segmentLength > 0)) {
+    throw new InputError(`createTextAnalyzer: segmentLength must be a positive number, got ${String(segmentLength)}`, { code: 'INVALID_OPTIONS' });
+  }
   const read = createWinkReader(winkModel);
   return {
     analyze: (text) => {
       const sentences: Sentence[] = [];
       const input = checkText(text);
-      return { text: input, blocks: analyzeText(input, read, (s) => void sentences.push(s)), sentences };
+      return { text: input, blocks: analyzeText(input, read, segmentLength, (s) => void sentences.push(s)), sentences };
     },
     forEachSentence: (text, visit) => {
       const input = checkText(text);
-      return { text: input, blocks: analyzeText(input, read, visit) };
+      return { text: input, blocks: analyzeText(input, read, segmentLength, visit) };
     },
     tokenize: (text) => tokenizeSnippet(checkText(text), read),
   };
@@ -49,15 +65,31 @@ function checkText(text: unknown): string {
 /**
  * Analyses `input`, handing each sentence to `emit` as soon as it is complete (so a
  * caller can drop its tokens before the next block is read), and returns the blocks.
+ * A long input is analysed segment by segment (segments.ts), with the same result:
+ * only one segment's cleaned text and wink text are held at a time.
  */
-function analyzeText(input: string, read: WinkReader, emit: (sentence: Sentence) => void): Block[] {
-  const cleaned = cleanText(input);
+function analyzeText(input: string, read: WinkReader, segmentLength: number, emit: (sentence: Sentence) => void): Block[] {
+  const out: SegmentOutput = { blocks: [], sentenceCount: 0, emit };
+  for (const [start, end] of segmentBoundaries(input, segmentLength)) analyzeSegment(input, start, end, read, out);
+  return out.blocks;
+}
+
+/** What the segments of one input add to, in order. */
+interface SegmentOutput {
+  readonly blocks: Block[];
+  sentenceCount: number;
+  readonly emit: (sentence: Sentence) => void;
+}
+
+/** Analyses `input.slice(offset, end)`, reporting blocks and sentences in offsets of the whole input. */
+function analyzeSegment(input: string, offset: number, end: number, read: WinkReader, out: SegmentOutput): void {
+  const segment = offset === 0 && end === input.length ? input : input.slice(offset, end);
+  const cleaned = cleanText(segment);
   const layout = layOutBlocks(cleaned.text);
   const winkText = breakLongRuns(layout.winkText);
   const laidOut = layout.blocks;
-  const blocks: Block[] = [];
-  let sentenceCount = 0;
-  const sentence = new SentenceAssembler(input, cleaned, read.lemmaOfWord, read.isLexiconWord);
+  const { blocks, emit } = out;
+  const sentence = new SentenceAssembler(segment, cleaned, read.lemmaOfWord, read.isLexiconWord, offset);
   let sentenceBlock = -1; // index into laidOut of the sentence being collected
   let emittedBlock = -1; // index into laidOut of the last block emitted
   let blockIndex = 0;
@@ -65,13 +97,13 @@ function analyzeText(input: string, read: WinkReader, emit: (sentence: Sentence)
   const finishSentence = (): void => {
     if (sentence.count === 0) return;
     if (emittedBlock !== sentenceBlock) {
-      blocks.push(toBlock(laidOut[sentenceBlock]!, blocks.length, input, cleaned));
+      blocks.push(toBlock(laidOut[sentenceBlock]!, blocks.length, input, cleaned, offset));
       emittedBlock = sentenceBlock;
     }
     const tokens = sentence.finish();
     const start = tokens[0]!.start;
     const end = tokens[tokens.length - 1]!.end;
-    emit({ index: sentenceCount++, block: blocks.length - 1, start, end, text: input.slice(start, end), tokens });
+    emit({ index: out.sentenceCount++, block: blocks.length - 1, start, end, text: input.slice(start, end), tokens });
   };
 
   const visit: TokenVisitor = (wink, i, start, end, spaceBefore, winkSentenceStart) => {
@@ -100,7 +132,6 @@ function analyzeText(input: string, read: WinkReader, emit: (sentence: Sentence)
     chunkStart = chunkEnd;
   }
   finishSentence();
-  return blocks;
 }
 
 function tokenizeSnippet(input: string, read: WinkReader): readonly Token[] {
@@ -156,12 +187,13 @@ function forEachToken(winkText: string, offset: number, wink: WinkReading, visit
   }
 }
 
-function toBlock(block: LaidOutBlock, index: number, input: string, cleaned: CleanedText): Block {
+/** The block in offsets of the whole input (`offset`: where the cleaned segment starts in it). */
+function toBlock(block: LaidOutBlock, index: number, input: string, cleaned: CleanedText, offset: number): Block {
   const { map } = cleaned;
-  const start = map.toOriginalStart(block.start);
-  const end = map.toOriginalEnd(block.end);
+  const start = offset + map.toOriginalStart(block.start);
+  const end = offset + map.toOriginalEnd(block.end);
   if (!block.marker) return { index, kind: block.kind, start, end };
-  const markerStart = map.toOriginalStart(block.marker.start);
-  const markerEnd = map.toOriginalEnd(block.marker.end);
+  const markerStart = offset + map.toOriginalStart(block.marker.start);
+  const markerEnd = offset + map.toOriginalEnd(block.marker.end);
   return { index, kind: block.kind, start, end, marker: { text: input.slice(markerStart, markerEnd), start: markerStart, end: markerEnd } };
 }

@@ -37,6 +37,8 @@ export class SentenceAssembler {
     private readonly lemmaOfWord: (word: string) => string,
     /** True when the lower-case word is in wink's lexicon (not a made-up name). */
     private readonly isLexiconWord: (word: string) => boolean = () => false,
+    /** Where `input` starts in the whole text: added to every token's offsets. */
+    private readonly offset = 0,
   ) {}
 
   // Word tokens added to the current sentence so far.
@@ -140,8 +142,8 @@ export class SentenceAssembler {
         text,
         norm,
         lemma: this.lemmas[k]!,
-        start,
-        end,
+        start: start + this.offset,
+        end: end + this.offset,
         negated: mayNegate && negated[k] === true,
         kind: this.kinds[k]!,
         pos: this.pos[k]!,
