@@ -26,7 +26,7 @@ export interface TextAnalyzerOptions {
    * Texts longer than this (UTF-16 code units) are analysed in segments of about
    * this length, cut only where the cut cannot change the result (see segments.ts),
    * so memory follows the segment, not the document. `Infinity` analyses every text whole.
-   * @default 65536
+   * @default 8192
    */
   readonly segmentLength?: number;
 }

@@ -13,7 +13,7 @@
  */
 
 /** Default length of a segment, in UTF-16 code units. */
-export const DEFAULT_SEGMENT_LENGTH = 1 << 16;
+export const DEFAULT_SEGMENT_LENGTH = 1 << 13;
 
 /**
  * Cut points of `input` into segments of about `length` characters or more:
