@@ -5,7 +5,7 @@
  */
 import type { AnalyzedText, Sentence, Token } from '../text/types';
 import type { CompiledRule, CompiledRules } from './compile';
-import { searchEncoded, wordsBetween } from './run-program';
+import { firstPossibleStart, searchEncoded, wordsBetween } from './run-program';
 import { collectWords, encodeProgram, encodeTokens, tokenBuffers, type EncodedProgram, type EncodedTokens, type MatchToken } from './word-ids';
 
 /** A rule that fired on a sentence. */
@@ -146,6 +146,8 @@ export function matchText(compiled: CompiledRules, analyzed: Pick<AnalyzedText, 
 
 /** The rule's leftmost accepted match in the sentence, or null. */
 function matchEncoded(rule: CompiledRule, program: EncodedRule, tokens: EncodedTokens, sentence: MatchSentence): RuleHit | null {
+  // Most candidates fail the first-word check: leave before making the acceptor.
+  if (firstPossibleStart(program.main, tokens) < 0) return null;
   let first = -1;
   let last = -1;
   const also = program.also;

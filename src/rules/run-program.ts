@@ -61,6 +61,10 @@ export function searchEncoded(program: EncodedProgram, tokens: EncodedTokens, ac
   const { norm, lemma, flags } = tokens;
   const count = tokens.count;
   const end = code.length;
+  // Where no match can start, fail before making the closures below (most candidates end here).
+  const firstStart = firstPossibleStart(program, tokens);
+  if (firstStart < 0) return false;
+  const firstIds = program.first;
   let steps = 0;
   // States (pc, pos, first, last, negated words) known to fail; the acceptor sees only
   // the last three, so a state that failed once fails again. Keys are numbers while
@@ -153,13 +157,24 @@ export function searchEncoded(program: EncodedProgram, tokens: EncodedTokens, ac
     }
   };
 
-  const firstIds = program.first;
-  for (let start = 0; start < count; start++) {
+  for (let start = firstStart; start < count; start++) {
     // Cheap pre-check: skip positions where no match can start.
     if (firstIds !== null && !hasBit(firstIds, norm[start]!) && !hasBit(firstIds, lemma[start]!)) continue;
     if (step(0, start, -1, -1, 0)) return true;
   }
   return false;
+}
+
+/**
+ * The first token position where a match of `program` can start (its first-word
+ * check passes), or -1 when there is none: a cheap test before searching.
+ */
+export function firstPossibleStart(program: EncodedProgram, tokens: EncodedTokens): number {
+  const firstIds = program.first;
+  if (firstIds === null) return tokens.count > 0 ? 0 : -1;
+  const { norm, lemma, count } = tokens;
+  for (let start = 0; start < count; start++) if (hasBit(firstIds, norm[start]!) || hasBit(firstIds, lemma[start]!)) return start;
+  return -1;
 }
 
 /** Number of non-punctuation tokens strictly between two token spans (0 when they overlap). */
