@@ -208,48 +208,135 @@ export function featureVocabulary(vocabulary: readonly string[], index: Readonly
  */
 export interface EncodedFeatures {
   /** Flat triples: row, start, end of each feature, in order. */
-  readonly triples: readonly number[];
+  readonly triples: ArrayLike<number>;
 }
 
 /** Encodes one sentence's features as vocabulary rows (see {@link EncodedFeatures}). */
 export function encodeFeatures(tokens: readonly Token[], settings: FeatureSettings, vocabulary: FeatureVocabulary): EncodedFeatures {
+  return (vocabulary.pairs !== null && encodeByRows(tokens, settings, vocabulary)) || encodeByKeys(tokens, settings, vocabulary.index);
+}
+
+/** The general encoding: extract each feature's key, then look it up. */
+function encodeByKeys(tokens: readonly Token[], settings: FeatureSettings, index: ReadonlyMap<string, number>): EncodedFeatures {
   const out: number[] = [];
-  const { index, pairs } = vocabulary;
-  const runs = unitRuns(tokens, settings);
-  let plain = pairs !== null;
-  for (const run of runs) for (const unit of run) if (unit.key.includes(' ')) plain = false;
-  if (!plain) {
-    for (const feature of extractFeatures(tokens, settings)) {
-      const row = index.get(feature.key);
-      if (row !== undefined) out.push(row, feature.start, feature.end);
-    }
-    return { triples: out };
-  }
-  const [minN, maxN] = settings.ngramRange;
-  // Unigrams (their rows are kept, -1 for keys outside the vocabulary), then bigrams.
-  const unitRows: number[][] = runs.map((run) => run.map((unit) => index.get(unit.key) ?? -1));
-  runs.forEach((run, r) => {
-    const rows = unitRows[r]!;
-    for (let i = 0; i < run.length; i++) if (rows[i]! >= 0) out.push(rows[i]!, run[i]!.start, run[i]!.end);
-  });
-  if (maxN >= 2 && minN <= 2) {
-    const size = vocabulary.size;
-    runs.forEach((run, r) => {
-      const rows = unitRows[r]!;
-      for (let i = 0; i + 1 < run.length; i++) {
-        const a = rows[i]!;
-        const b = rows[i + 1]!;
-        if (a < 0 || b < 0) continue;
-        const row = pairs!.get(a * size + b);
-        if (row !== undefined) out.push(row, run[i]!.start, run[i + 1]!.end);
-      }
-    });
-  }
-  for (const feature of negatedWordFeatures(tokens, settings)) {
+  for (const feature of extractFeatures(tokens, settings)) {
     const row = index.get(feature.key);
     if (row !== undefined) out.push(row, feature.start, feature.end);
   }
   return { triples: out };
+}
+
+// Scratch of encodeByRows, one entry per unit, reused from sentence to sentence
+// (encoding is synchronous): rows (-1 outside the vocabulary), spans, run numbers.
+let unitRow = new Int32Array(256);
+let unitStart = new Int32Array(256);
+let unitEnd = new Int32Array(256);
+let unitRun = new Int32Array(256);
+// Scratch of the triples; each sentence's are copied out at their exact length.
+let tripleScratch = new Int32Array(1024);
+
+/**
+ * The encoding of unigrams and bigrams without building a unit or a key per
+ * n-gram: the units of unitRuns (same rules, same order) as rows in scratch arrays,
+ * bigrams by the rows of their parts. False when a unit's key holds a space, which
+ * a row pair cannot stand for (the caller then encodes by keys).
+ */
+function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocabulary: FeatureVocabulary): EncodedFeatures | false {
+  const { index, pairs, size } = vocabulary;
+  if (unitRow.length < tokens.length) {
+    const length = Math.max(tokens.length, unitRow.length * 2);
+    unitRow = new Int32Array(length);
+    unitStart = new Int32Array(length);
+    unitEnd = new Int32Array(length);
+    unitRun = new Int32Array(length);
+  }
+  let n = 0;
+  let run = 0;
+  let runLength = 0;
+  let lastKey = ''; // key of the last unit of the current run
+  let previousWasName = false;
+  const push = (key: string, start: number, end: number): void => {
+    unitRow[n] = index.get(key) ?? -1;
+    unitStart[n] = start;
+    unitEnd[n] = end;
+    unitRun[n] = run;
+    n++;
+    runLength++;
+    lastKey = key;
+  };
+  for (const token of tokens) {
+    if (token.kind !== 'word' && token.kind !== 'number') {
+      if (runLength > 0) run++;
+      runLength = 0;
+      previousWasName = false;
+      continue;
+    }
+    const isNumber = token.kind === 'number' || token.pos === 'NUM';
+    if (token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR) {
+      push(NEGATOR, token.start, token.end);
+      previousWasName = false;
+      continue;
+    }
+    if (!isNumber && (token.pos === 'PART' || (settings.stopWords === 'drop' && token.stop))) {
+      previousWasName = false;
+      continue;
+    }
+    const prefix = settings.negation && token.negated ? NEGATION_PREFIX : '';
+    const isName = !isNumber && token.pos === 'PROPN' && !ACRONYM.test(token.text);
+    if (isName && previousWasName && runLength > 0 && lastKey === prefix + NAME_FEATURE) {
+      unitEnd[n - 1] = token.end; // a run of proper nouns is one name
+      continue;
+    }
+    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? lowerCased(token.lemma) : token.lemma;
+    if (word === '') continue;
+    const key = prefix + word;
+    if (key.includes(' ')) return false;
+    push(key, token.start, token.end);
+    previousWasName = isName;
+  }
+  const negated = negatedWordFeatures(tokens, settings);
+  // At most a unigram and a bigram per unit, and the negated words.
+  if (tripleScratch.length < 3 * (2 * n + negated.length)) tripleScratch = new Int32Array(Math.max(3 * (2 * n + negated.length), 2 * tripleScratch.length));
+  const out = tripleScratch;
+  let k = 0;
+  for (let u = 0; u < n; u++) {
+    if (unitRow[u]! < 0) continue;
+    out[k++] = unitRow[u]!;
+    out[k++] = unitStart[u]!;
+    out[k++] = unitEnd[u]!;
+  }
+  if (settings.ngramRange[1] >= 2) {
+    for (let u = 0; u + 1 < n; u++) {
+      const a = unitRow[u]!;
+      const b = unitRow[u + 1]!;
+      if (a < 0 || b < 0 || unitRun[u] !== unitRun[u + 1]) continue;
+      const row = pairs!.get(a * size + b);
+      if (row === undefined) continue;
+      out[k++] = row;
+      out[k++] = unitStart[u]!;
+      out[k++] = unitEnd[u + 1]!;
+    }
+  }
+  for (const feature of negated) {
+    const row = index.get(feature.key);
+    if (row === undefined) continue;
+    out[k++] = row;
+    out[k++] = feature.start;
+    out[k++] = feature.end;
+  }
+  return { triples: out.slice(0, k) };
+}
+
+/**
+ * `text.toLowerCase()`, without its copy for the usual case of text already in lower
+ * case (ASCII with no capital: the same characters either way).
+ */
+function lowerCased(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
 }
 
 /** Features of every sentence of an analysed text, sentence by sentence. */
