@@ -1,8 +1,8 @@
 /**
  * Runs a compiled pattern over a sentence's tokens by backtracking, on word ids
  * (word-ids.ts): comparing a token with a pattern word is comparing two numbers.
- * No allocation per token: state travels in arguments, and the only closures are
- * made once per search. A search that backtracks a lot starts remembering the
+ * No allocation per token or per search: positions travel in arguments, and the
+ * rest of a search's state is an object reused by every search at the same depth. A search that backtracks a lot starts remembering the
  * states that failed, which keeps hostile patterns polynomial in the sentence length.
  */
 import { Op, type Program } from './program';
@@ -57,112 +57,155 @@ export function searchSentence(program: Program, tokens: readonly MatchToken[], 
 
 /** {@link searchSentence} on an encoded program and tokens encoded with the same ids. */
 export function searchEncoded(program: EncodedProgram, tokens: EncodedTokens, accept: AcceptMatch): boolean {
-  const { code, sets } = program;
-  const { norm, lemma, flags } = tokens;
-  const count = tokens.count;
-  const end = code.length;
-  // Where no match can start, fail before making the closures below (most candidates end here).
+  // Where no match can start, fail before taking a search state (most candidates end here).
   const firstStart = firstPossibleStart(program, tokens);
   if (firstStart < 0) return false;
-  const firstIds = program.first;
-  let steps = 0;
+  // An acceptor may search again (a rule's `also` part): each depth has its own state.
+  const s = (states[depth] ??= newState());
+  depth++;
+  try {
+    s.code = program.code;
+    s.sets = program.sets;
+    s.norm = tokens.norm;
+    s.lemma = tokens.lemma;
+    s.flags = tokens.flags;
+    s.count = tokens.count;
+    s.end = program.code.length;
+    s.accept = accept;
+    s.failed = null;
+    s.steps = 0;
+    s.radix = tokens.count + 2;
+    s.numericKeys = (s.end / STRIDE) * s.radix ** 4 < Number.MAX_SAFE_INTEGER;
+    const firstIds = program.first;
+    const { norm, lemma, count } = tokens;
+    for (let start = firstStart; start < count; start++) {
+      // Cheap pre-check: skip positions where no match can start.
+      if (firstIds !== null && !hasBit(firstIds, norm[start]!) && !hasBit(firstIds, lemma[start]!)) continue;
+      if (step(s, 0, start, -1, -1, 0)) return true;
+    }
+    return false;
+  } finally {
+    depth--;
+    s.accept = acceptNothing;
+    s.failed = null;
+  }
+}
+
+/** What one search reads and remembers (see searchEncoded); reused between searches of one depth. */
+interface SearchState {
+  code: EncodedProgram['code'];
+  sets: EncodedProgram['sets'];
+  norm: EncodedTokens['norm'];
+  lemma: EncodedTokens['lemma'];
+  flags: EncodedTokens['flags'];
+  count: number;
+  end: number;
+  accept: AcceptMatch;
   // States (pc, pos, first, last, negated words) known to fail; the acceptor sees only
   // the last three, so a state that failed once fails again. Keys are numbers while
   // they fit exactly, strings on absurdly long sentences.
-  let failed: Set<number | string> | null = null;
-  const radix = count + 2;
-  const numericKeys = (end / STRIDE) * radix ** 4 < Number.MAX_SAFE_INTEGER;
+  failed: Set<number | string> | null;
+  steps: number;
+  radix: number;
+  numericKeys: boolean;
+}
 
-  const step = (startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean => {
-    if (failed === null) {
-      if (++steps > MEMO_AFTER_STEPS) failed = new Set();
-      return run(startPc, startPos, startFirst, startLast, startNeg);
-    }
-    const key = numericKeys
-      ? (((startPc * radix + startPos) * radix + startFirst + 1) * radix + startLast + 1) * radix + startNeg
-      : `${startPc},${startPos},${startFirst},${startLast},${startNeg}`;
-    if (failed.has(key)) return false;
-    const found = run(startPc, startPos, startFirst, startLast, startNeg);
-    if (!found) failed.add(key);
-    return found;
-  };
+const states: SearchState[] = [];
+let depth = 0;
 
-  const run = (startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean => {
-    let pc = startPc;
-    let pos = startPos;
-    let first = startFirst;
-    let last = startLast;
-    let neg = startNeg;
-    for (;;) {
-      const at = pc * STRIDE;
-      if (at >= end) return false;
-      switch (code[at]) {
-        case Op.Word: {
-          if (pos >= count) return false;
-          const n = norm[pos]!;
-          const l = lemma[pos]!;
-          const a = code[at + 1]!;
-          const b = code[at + 2]!;
-          if (l !== a && n !== a && l !== b && n !== b) return false;
-          if (first < 0) first = pos;
-          last = pos;
-          if ((flags[pos]! & NEGATED) !== 0) neg++;
-          pos++;
-          pc++;
-          break;
-        }
-        case Op.WordSet: {
-          if (pos >= count) return false;
-          const set = sets[code[at + 1]!]!;
-          if (!hasBit(set, lemma[pos]!) && !hasBit(set, norm[pos]!)) return false;
-          if (first < 0) first = pos;
-          last = pos;
-          if ((flags[pos]! & NEGATED) !== 0) neg++;
-          pos++;
-          pc++;
-          break;
-        }
-        case Op.Any: {
-          if (pos >= count || (flags[pos]! & PUNCTUATION) !== 0) return false;
-          if (first < 0) first = pos;
-          last = pos;
-          pos++;
-          pc++;
-          break;
-        }
-        case Op.Gap: {
-          // Lazy: try the rest after 0 words, then 1, ... up to x; other punctuation is free.
-          const max = code[at + 1]!;
-          let words = 0;
-          for (let p = pos; ; p++) {
-            if (step(pc + 1, p, first, last, neg)) return true;
-            if (p >= count) return false;
-            const f = flags[p]!;
-            if ((f & CLAUSE_BREAK) !== 0) return false;
-            if ((f & PUNCTUATION) === 0 && ++words > max) return false;
-          }
-        }
-        case Op.Split:
-          if (step(code[at + 1]!, pos, first, last, neg)) return true;
-          pc = code[at + 2]!;
-          break;
-        case Op.Jump:
-          pc = code[at + 1]!;
-          break;
-        case Op.Match:
-          return first >= 0 && accept(first, last, neg);
-        default:
-          return false;
-      }
-    }
-  };
-
-  for (let start = firstStart; start < count; start++) {
-    // Cheap pre-check: skip positions where no match can start.
-    if (firstIds !== null && !hasBit(firstIds, norm[start]!) && !hasBit(firstIds, lemma[start]!)) continue;
-    if (step(0, start, -1, -1, 0)) return true;
-  }
+function acceptNothing(): boolean {
   return false;
+}
+
+function newState(): SearchState {
+  const none = new Int32Array(0);
+  return { code: none, sets: [], norm: none, lemma: none, flags: new Uint8Array(0), count: 0, end: 0, accept: acceptNothing, failed: null, steps: 0, radix: 0, numericKeys: true };
+}
+
+function step(s: SearchState, startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean {
+  if (s.failed === null) {
+    if (++s.steps > MEMO_AFTER_STEPS) s.failed = new Set();
+    return run(s, startPc, startPos, startFirst, startLast, startNeg);
+  }
+  const radix = s.radix;
+  const key = s.numericKeys
+    ? (((startPc * radix + startPos) * radix + startFirst + 1) * radix + startLast + 1) * radix + startNeg
+    : `${startPc},${startPos},${startFirst},${startLast},${startNeg}`;
+  if (s.failed.has(key)) return false;
+  const found = run(s, startPc, startPos, startFirst, startLast, startNeg);
+  if (!found) s.failed.add(key);
+  return found;
+}
+
+function run(s: SearchState, startPc: number, startPos: number, startFirst: number, startLast: number, startNeg: number): boolean {
+  const { code, sets, norm, lemma, flags, count, end } = s;
+  let pc = startPc;
+  let pos = startPos;
+  let first = startFirst;
+  let last = startLast;
+  let neg = startNeg;
+  for (;;) {
+    const at = pc * STRIDE;
+    if (at >= end) return false;
+    switch (code[at]) {
+      case Op.Word: {
+        if (pos >= count) return false;
+        const n = norm[pos]!;
+        const l = lemma[pos]!;
+        const a = code[at + 1]!;
+        const b = code[at + 2]!;
+        if (l !== a && n !== a && l !== b && n !== b) return false;
+        if (first < 0) first = pos;
+        last = pos;
+        if ((flags[pos]! & NEGATED) !== 0) neg++;
+        pos++;
+        pc++;
+        break;
+      }
+      case Op.WordSet: {
+        if (pos >= count) return false;
+        const set = sets[code[at + 1]!]!;
+        if (!hasBit(set, lemma[pos]!) && !hasBit(set, norm[pos]!)) return false;
+        if (first < 0) first = pos;
+        last = pos;
+        if ((flags[pos]! & NEGATED) !== 0) neg++;
+        pos++;
+        pc++;
+        break;
+      }
+      case Op.Any: {
+        if (pos >= count || (flags[pos]! & PUNCTUATION) !== 0) return false;
+        if (first < 0) first = pos;
+        last = pos;
+        pos++;
+        pc++;
+        break;
+      }
+      case Op.Gap: {
+        // Lazy: try the rest after 0 words, then 1, ... up to x; other punctuation is free.
+        const max = code[at + 1]!;
+        let words = 0;
+        for (let p = pos; ; p++) {
+          if (step(s, pc + 1, p, first, last, neg)) return true;
+          if (p >= count) return false;
+          const f = flags[p]!;
+          if ((f & CLAUSE_BREAK) !== 0) return false;
+          if ((f & PUNCTUATION) === 0 && ++words > max) return false;
+        }
+      }
+      case Op.Split:
+        if (step(s, code[at + 1]!, pos, first, last, neg)) return true;
+        pc = code[at + 2]!;
+        break;
+      case Op.Jump:
+        pc = code[at + 1]!;
+        break;
+      case Op.Match:
+        return first >= 0 && s.accept(first, last, neg);
+      default:
+        return false;
+    }
+  }
 }
 
 /**
