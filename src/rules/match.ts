@@ -94,25 +94,34 @@ export function candidateRules(compiled: CompiledRules, sentence: Pick<MatchSent
 /** Indices of the candidate rules of the encoded sentence, ascending. */
 function candidatesOf(encoded: EncodedRules, tokens: EncodedTokens): number[] {
   const { anchored, seen } = encoded;
-  const found: number[] = [];
-  const mark = (id: number): void => {
-    const list = anchored[id];
-    if (list === undefined) return;
-    for (const r of list) {
-      if (seen[r] === 0) {
-        seen[r] = 1;
-        found.push(r);
-      }
-    }
-  };
+  let marked = 0;
   for (let i = 0; i < tokens.count; i++) {
     const norm = tokens.norm[i]!;
     const lemma = tokens.lemma[i]!;
-    if (norm !== 0) mark(norm);
-    if (lemma !== norm && lemma !== 0) mark(lemma);
+    if (norm !== 0) marked += mark(anchored[norm], seen);
+    if (lemma !== norm && lemma !== 0) marked += mark(anchored[lemma], seen);
   }
-  for (const r of found) seen[r] = 0;
-  return found.sort((a, b) => a - b);
+  // Read back in rule order (a pass over the rules is cheaper than sorting what was marked).
+  const found = new Array<number>(marked);
+  for (let r = 0, k = 0; k < marked; r++) {
+    if (seen[r] === 0) continue;
+    seen[r] = 0;
+    found[k++] = r;
+  }
+  return found;
+}
+
+/** Marks the rules of `list` in `seen`; how many were not marked before. */
+function mark(list: readonly number[] | undefined, seen: Uint8Array): number {
+  if (list === undefined) return 0;
+  let added = 0;
+  for (const r of list) {
+    if (seen[r] === 0) {
+      seen[r] = 1;
+      added++;
+    }
+  }
+  return added;
 }
 
 /** Hits of every rule on one sentence, ordered by start, end, then rule order. */

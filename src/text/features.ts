@@ -42,6 +42,7 @@
  *   to the last part's end.
  */
 import { z } from 'zod';
+import { lowerCased } from './lower-case';
 import type { AnalyzedText, Token } from './types';
 
 /** Feature extraction settings. Stored in the model file so prediction extracts exactly what training did. */
@@ -159,7 +160,7 @@ function negatedWordFeatures(tokens: readonly Token[], settings: FeatureSettings
   if (!settings.negatedWords || settings.negation) return features;
   for (const token of tokens) {
     if (!token.negated || token.kind !== 'word' || token.stop || token.pos === 'PROPN' || token.pos === 'PART' || token.pos === 'NUM') continue;
-    const word = settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
+    const word = settings.lowercase ? lowerCased(token.lemma) : token.lemma;
     if (word) features.push({ key: NEGATION_PREFIX + word, start: token.start, end: token.end });
   }
   return features;
@@ -272,7 +273,7 @@ function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocab
       continue;
     }
     const isNumber = token.kind === 'number' || token.pos === 'NUM';
-    if (token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR) {
+    if (token.pos === 'PART' && lowerCased(token.lemma) === NEGATOR) {
       push(NEGATOR, token.start, token.end);
       previousWasName = false;
       continue;
@@ -327,18 +328,6 @@ function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocab
   return { triples: out.slice(0, k) };
 }
 
-/**
- * `text.toLowerCase()`, without its copy for the usual case of text already in lower
- * case (ASCII with no capital: the same characters either way).
- */
-function lowerCased(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
-  }
-  return text;
-}
-
 /** Features of every sentence of an analysed text, sentence by sentence. */
 export function extractTextFeatures(analyzed: AnalyzedText, settings: FeatureSettings): Feature[] {
   const features: Feature[] = [];
@@ -361,7 +350,7 @@ function unitRuns(tokens: readonly Token[], settings: FeatureSettings): Unit[][]
       continue;
     }
     const isNumber = token.kind === 'number' || token.pos === 'NUM';
-    const isNegator = token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR;
+    const isNegator = token.pos === 'PART' && lowerCased(token.lemma) === NEGATOR;
     if (isNegator) {
       run.push({ key: NEGATOR, start: token.start, end: token.end });
       previousWasName = false;
@@ -379,7 +368,7 @@ function unitRuns(tokens: readonly Token[], settings: FeatureSettings): Unit[][]
       run[run.length - 1] = { key: previous.key, start: previous.start, end: token.end };
       continue;
     }
-    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
+    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? lowerCased(token.lemma) : token.lemma;
     if (word === '') continue; // a word token without a lemma has nothing to count (keys must be non-empty)
     run.push({ key: prefix + word, start: token.start, end: token.end });
     previousWasName = isName;

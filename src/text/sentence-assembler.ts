@@ -4,6 +4,7 @@
  * negation marked. Scratch arrays are reused from sentence to sentence so the
  * hot loop allocates only the tokens it returns.
  */
+import { lowerCased } from './lower-case';
 import { isNegationCue, markNegation } from './negation';
 import type { CleanedText } from './clean';
 import { isStopWord } from './stop-words';
@@ -65,7 +66,7 @@ export class SentenceAssembler {
       return;
     }
     const k = this.count;
-    const norm = value.toLowerCase();
+    const norm = lowerCased(value);
     this.values[k] = value;
     this.norms[k] = norm;
     let lemma = kind === 'word' ? wordLemma(norm, winkLemma) : norm;
