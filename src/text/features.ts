@@ -42,7 +42,6 @@
  *   to the last part's end.
  */
 import { z } from 'zod';
-import { lowerCased } from './lower-case';
 import type { AnalyzedText, Token } from './types';
 
 /** Feature extraction settings. Stored in the model file so prediction extracts exactly what training did. */
@@ -160,7 +159,7 @@ function negatedWordFeatures(tokens: readonly Token[], settings: FeatureSettings
   if (!settings.negatedWords || settings.negation) return features;
   for (const token of tokens) {
     if (!token.negated || token.kind !== 'word' || token.stop || token.pos === 'PROPN' || token.pos === 'PART' || token.pos === 'NUM') continue;
-    const word = settings.lowercase ? lowerCased(token.lemma) : token.lemma;
+    const word = settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
     if (word) features.push({ key: NEGATION_PREFIX + word, start: token.start, end: token.end });
   }
   return features;
@@ -273,7 +272,7 @@ function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocab
       continue;
     }
     const isNumber = token.kind === 'number' || token.pos === 'NUM';
-    if (token.pos === 'PART' && lowerCased(token.lemma) === NEGATOR) {
+    if (token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR) {
       push(NEGATOR, token.start, token.end);
       previousWasName = false;
       continue;
@@ -288,7 +287,7 @@ function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocab
       unitEnd[n - 1] = token.end; // a run of proper nouns is one name
       continue;
     }
-    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? lowerCased(token.lemma) : token.lemma;
+    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
     if (word === '') continue;
     const key = prefix + word;
     if (key.includes(' ')) return false;
@@ -350,7 +349,7 @@ function unitRuns(tokens: readonly Token[], settings: FeatureSettings): Unit[][]
       continue;
     }
     const isNumber = token.kind === 'number' || token.pos === 'NUM';
-    const isNegator = token.pos === 'PART' && lowerCased(token.lemma) === NEGATOR;
+    const isNegator = token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR;
     if (isNegator) {
       run.push({ key: NEGATOR, start: token.start, end: token.end });
       previousWasName = false;
@@ -368,7 +367,7 @@ function unitRuns(tokens: readonly Token[], settings: FeatureSettings): Unit[][]
       run[run.length - 1] = { key: previous.key, start: previous.start, end: token.end };
       continue;
     }
-    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? lowerCased(token.lemma) : token.lemma;
+    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
     if (word === '') continue; // a word token without a lemma has nothing to count (keys must be non-empty)
     run.push({ key: prefix + word, start: token.start, end: token.end });
     previousWasName = isName;

@@ -4,7 +4,6 @@
  * negation marked. Scratch arrays are reused from sentence to sentence so the
  * hot loop allocates only the tokens it returns.
  */
-import { lowerCased } from './lower-case';
 import { isNegationCue, markNegation } from './negation';
 import type { CleanedText } from './clean';
 import { isStopWord } from './stop-words';
@@ -66,7 +65,7 @@ export class SentenceAssembler {
       return;
     }
     const k = this.count;
-    const norm = lowerCased(value);
+    const norm = value.toLowerCase();
     this.values[k] = value;
     this.norms[k] = norm;
     let lemma = kind === 'word' ? wordLemma(norm, winkLemma) : norm;

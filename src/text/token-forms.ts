@@ -2,7 +2,6 @@
  * Token kinds and lemmas: how wink's token types map to ours, and the few
  * lemma corrections our domain needs where wink's lemmatiser goes wrong.
  */
-import { lowerCased } from './lower-case';
 import type { Token } from './types';
 
 /** Our token kind for a wink token type and its text. */
@@ -64,7 +63,7 @@ export function wordLemma(norm: string, winkLemma: string): string {
     return IRREGULAR_PLURALS.get(base) ?? base;
   }
   // wink's lemma is missing for a few contractions ("cannot").
-  return winkLemma && winkLemma !== 'undefined' ? lowerCased(winkLemma) : norm;
+  return winkLemma && winkLemma !== 'undefined' ? winkLemma.toLowerCase() : norm;
 }
 
 /**
