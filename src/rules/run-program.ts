@@ -2,8 +2,9 @@
  * Runs a compiled pattern over a sentence's tokens by backtracking, on word ids
  * (word-ids.ts): comparing a token with a pattern word is comparing two numbers.
  * No allocation per token or per search: positions travel in arguments, and the
- * rest of a search's state is an object reused by every search at the same depth. A search that backtracks a lot starts remembering the
- * states that failed, which keeps hostile patterns polynomial in the sentence length.
+ * rest of a search's state is an object reused by every search at the same depth.
+ * A search that backtracks a lot starts remembering the states that failed, which
+ * keeps hostile patterns polynomial in the sentence length.
  */
 import { Op, type Program } from './program';
 import {

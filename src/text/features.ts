@@ -237,9 +237,9 @@ let tripleScratch = new Int32Array(1024);
 
 /**
  * The encoding of unigrams and bigrams without building a unit or a key per
- * n-gram: the units of unitRuns (same rules, same order) as rows in scratch arrays,
- * bigrams by the rows of their parts. False when a unit's key holds a space, which
- * a row pair cannot stand for (the caller then encodes by keys).
+ * n-gram: the units of forEachUnit as rows in scratch arrays, bigrams by the rows
+ * of their parts. False when a unit's key holds a space, which a row pair cannot
+ * stand for (the caller then encodes by keys).
  */
 function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocabulary: FeatureVocabulary): EncodedFeatures | false {
   const { index, pairs, size } = vocabulary;
@@ -252,48 +252,24 @@ function encodeByRows(tokens: readonly Token[], settings: FeatureSettings, vocab
   }
   let n = 0;
   let run = 0;
-  let runLength = 0;
-  let lastKey = ''; // key of the last unit of the current run
-  let previousWasName = false;
-  const push = (key: string, start: number, end: number): void => {
-    unitRow[n] = index.get(key) ?? -1;
-    unitStart[n] = start;
-    unitEnd[n] = end;
-    unitRun[n] = run;
-    n++;
-    runLength++;
-    lastKey = key;
-  };
-  for (const token of tokens) {
-    if (token.kind !== 'word' && token.kind !== 'number') {
-      if (runLength > 0) run++;
-      runLength = 0;
-      previousWasName = false;
-      continue;
-    }
-    const isNumber = token.kind === 'number' || token.pos === 'NUM';
-    if (token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR) {
-      push(NEGATOR, token.start, token.end);
-      previousWasName = false;
-      continue;
-    }
-    if (!isNumber && (token.pos === 'PART' || (settings.stopWords === 'drop' && token.stop))) {
-      previousWasName = false;
-      continue;
-    }
-    const prefix = settings.negation && token.negated ? NEGATION_PREFIX : '';
-    const isName = !isNumber && token.pos === 'PROPN' && !ACRONYM.test(token.text);
-    if (isName && previousWasName && runLength > 0 && lastKey === prefix + NAME_FEATURE) {
-      unitEnd[n - 1] = token.end; // a run of proper nouns is one name
-      continue;
-    }
-    const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
-    if (word === '') continue;
-    const key = prefix + word;
-    if (key.includes(' ')) return false;
-    push(key, token.start, token.end);
-    previousWasName = isName;
-  }
+  let spaced = false;
+  forEachUnit(tokens, settings, {
+    add(key, start, end) {
+      if (key.includes(' ')) spaced = true;
+      unitRow[n] = index.get(key) ?? -1;
+      unitStart[n] = start;
+      unitEnd[n] = end;
+      unitRun[n] = run;
+      n++;
+    },
+    extendLast(end) {
+      unitEnd[n - 1] = end;
+    },
+    endRun() {
+      run++;
+    },
+  });
+  if (spaced) return false;
   const negated = negatedWordFeatures(tokens, settings);
   // At most a unigram and a bigram per unit, and the negated words.
   if (tripleScratch.length < 3 * (2 * n + negated.length)) tripleScratch = new Int32Array(Math.max(3 * (2 * n + negated.length), 2 * tripleScratch.length));
@@ -340,18 +316,53 @@ export function extractTextFeatures(analyzed: AnalyzedText, settings: FeatureSet
 function unitRuns(tokens: readonly Token[], settings: FeatureSettings): Unit[][] {
   const runs: Unit[][] = [];
   let run: Unit[] = [];
+  forEachUnit(tokens, settings, {
+    add(key, start, end) {
+      run.push({ key, start, end });
+    },
+    extendLast(end) {
+      const last = run[run.length - 1]!;
+      run[run.length - 1] = { key: last.key, start: last.start, end };
+    },
+    endRun() {
+      runs.push(run);
+      run = [];
+    },
+  });
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** Receives a sentence's units in order from forEachUnit. */
+interface UnitSink {
+  /** A new unit in the current run. */
+  add(key: string, start: number, end: number): void;
+  /** The last unit now ends at `end` (a proper noun joined to the name before it). */
+  extendLast(end: number): void;
+  /** The current run, not empty, ends (punctuation or another non-word token). */
+  endRun(): void;
+}
+
+/** The units of a sentence's tokens (see the module comment): one walk for unitRuns and encodeFeatures. */
+function forEachUnit(tokens: readonly Token[], settings: FeatureSettings, sink: UnitSink): void {
+  let runLength = 0;
+  let lastKey = ''; // key of the last unit of the current run
   let previousWasName = false;
+  const add = (key: string, start: number, end: number): void => {
+    sink.add(key, start, end);
+    runLength++;
+    lastKey = key;
+  };
   for (const token of tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') {
-      if (run.length) runs.push(run);
-      run = [];
+      if (runLength > 0) sink.endRun();
+      runLength = 0;
       previousWasName = false;
       continue;
     }
     const isNumber = token.kind === 'number' || token.pos === 'NUM';
-    const isNegator = token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR;
-    if (isNegator) {
-      run.push({ key: NEGATOR, start: token.start, end: token.end });
+    if (token.pos === 'PART' && token.lemma.toLowerCase() === NEGATOR) {
+      add(NEGATOR, token.start, token.end);
       previousWasName = false;
       continue;
     }
@@ -361,17 +372,14 @@ function unitRuns(tokens: readonly Token[], settings: FeatureSettings): Unit[][]
     }
     const prefix = settings.negation && token.negated ? NEGATION_PREFIX : '';
     const isName = !isNumber && token.pos === 'PROPN' && !ACRONYM.test(token.text);
-    const previous = run[run.length - 1];
-    if (isName && previousWasName && previous && previous.key === prefix + NAME_FEATURE) {
+    if (isName && previousWasName && runLength > 0 && lastKey === prefix + NAME_FEATURE) {
       // A run of proper nouns is one name ("Child T"), so one placeholder spanning it.
-      run[run.length - 1] = { key: previous.key, start: previous.start, end: token.end };
+      sink.extendLast(token.end);
       continue;
     }
     const word = isName ? NAME_FEATURE : isNumber ? NUMBER_FEATURE : settings.lowercase ? token.lemma.toLowerCase() : token.lemma;
     if (word === '') continue; // a word token without a lemma has nothing to count (keys must be non-empty)
-    run.push({ key: prefix + word, start: token.start, end: token.end });
+    add(prefix + word, token.start, token.end);
     previousWasName = isName;
   }
-  if (run.length) runs.push(run);
-  return runs;
 }
