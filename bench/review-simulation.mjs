@@ -27,12 +27,14 @@
 //
 //   node bench/review-simulation.mjs [--scenario seen|unseen] [--evaluate test|dev]
 //     [--folds 3] [--seeds 5] [--rounds 4] [--per-round 50] [--strategies queue,...] [--json FILE]
-//     [--calibrate-on real|all]   (all: thresholds, calibration and gate fitted on every unit, as train --calibrate-on all)
+//     [--calibrate-on auto|real|all]   (where thresholds, calibration and the gate are fitted: auto, train's
+//     default, on the real-register units once there are 200 and on every unit before; real, on the
+//     real-register units whenever there are any; all, on every unit)
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createTagger, ruleScoresFrom, decisionsToUnits, evaluate, extractTextFeatures, trainModel, trainingExamplesOf, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
+import { createTagger, ruleScoresFrom, decisionsToUnits, evaluate, extractTextFeatures, isRealRegister, trainModel, trainingExamplesOf, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { loadLanguageModel, loadRuleSets, readCorpus } from '../dist/node.js';
 import { STRATEGIES, scoreUnits } from './review-strategies.mjs';
 
@@ -45,7 +47,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '4' },
     'per-round': { type: 'string', default: '50' },
     strategies: { type: 'string', default: 'queue' },
-    'calibrate-on': { type: 'string', default: 'real' },
+    'calibrate-on': { type: 'string', default: 'auto' },
     json: { type: 'string' },
   },
 });
@@ -55,7 +57,9 @@ const rounds = Number(values.rounds);
 const perRound = Number(values['per-round']);
 const strategies = values.strategies.split(',');
 for (const s of strategies) if (!STRATEGIES[s]) throw new Error(`unknown strategy ${s} (known: ${Object.keys(STRATEGIES).join(', ')})`);
-if (!['seen', 'unseen'].includes(values.scenario) || !['test', 'dev'].includes(values.evaluate)) throw new Error('--scenario seen|unseen, --evaluate test|dev');
+if (!['seen', 'unseen'].includes(values.scenario) || !['test', 'dev'].includes(values.evaluate) || !['auto', 'real', 'all'].includes(values['calibrate-on'])) {
+  throw new Error('--scenario seen|unseen, --evaluate test|dev, --calibrate-on auto|real|all');
+}
 const reported = [...new Set([0, 1, 2, 4, rounds].filter((r) => r <= rounds))];
 
 const started = Date.now();
@@ -82,9 +86,13 @@ for (const u of units) {
 const precomputed = { features, ruleScores, labels };
 sampleLoad();
 
+// auto: the library's default (real-register units once there are MIN_REAL_FOR_CALIBRATION);
+// real: the real-register units whenever there are any (the default before 2026-12-05); all: every unit.
+const calibrationOption = (list) =>
+  values['calibrate-on'] === 'all' ? { calibrateOnReal: false } : values['calibrate-on'] === 'real' ? { calibrateOnReal: list.some(isRealRegister) } : {};
 const trainOn = (list) =>
   trainModel(
-    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...(values['calibrate-on'] === 'all' ? { calibrateOnReal: false } : {}) }).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
+    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...calibrationOption(list) }).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
     { labels, name: 'simulation' },
   );
 

@@ -84,7 +84,7 @@ export {
   splitOf,
 } from './corpus/schema';
 export type { CorpusUnit, ShippedCorpusUnit, LabelledExample, Genre, SourceKind, UnitSource } from './corpus/schema';
-export { trainingExamplesOf, ruleScoresFrom, isRealRegister, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
+export { trainingExamplesOf, ruleScoresFrom, isRealRegister, calibratesOnReal, DEFAULT_REAL_WEIGHT, MIN_REAL_FOR_CALIBRATION, REAL_REGISTER_DESCRIPTION } from './corpus/training-examples';
 export type { TrainingExampleOptions } from './corpus/training-examples';
 export { corpusStats, balanceProblems, DEFAULT_BALANCE } from './corpus/stats';
 export type { CorpusStats, BalanceMinimums } from './corpus/stats';

@@ -47,13 +47,17 @@ describe('custom corpus units', () => {
     expect(trainingExamplesOf(units).every((e) => e.group === undefined)).toBe(true);
   });
 
-  it('reviewed units (source "review") count as real register: weighted and the ones calibrated on', () => {
+  it('reviewed units (source "review") count as real register: weighted, and the ones calibrated on when asked or from 200', () => {
     const units = parseCorpus(
       '{"id":"a","text":"Damp flat.","themes":["housing"]}\n{"id":"r1","text":"Mould in the bedroom.","themes":["housing"],"source":"review","reviewer":"AB","date":"2026-12-01"}',
     );
-    const [written, reviewed] = trainingExamplesOf(units, { realWeight: 3 });
+    const [written, reviewed] = trainingExamplesOf(units, { realWeight: 3, calibrateOnReal: true });
     expect(written).toMatchObject({ calibrate: false });
     expect(reviewed).toMatchObject({ calibrate: true, weight: 3 });
+    // One reviewed unit is too few to fit thresholds on alone: by default every unit is.
+    const [, fewReviewed] = trainingExamplesOf(units, { realWeight: 3 });
+    expect(fewReviewed).toMatchObject({ weight: 3 });
+    expect(fewReviewed).not.toHaveProperty('calibrate');
   });
 
   it('still reject a bad date, an unknown field and an empty text, naming the line', () => {

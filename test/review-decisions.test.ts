@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decisionsToUnits, holdOutReviewed, isInputError, parseCorpus, parseDecisions } from '../src/index';
+import { type CorpusUnit, calibratesOnReal, decisionsToUnits, holdOutReviewed, isInputError, MIN_REAL_FOR_CALIBRATION, parseCorpus, parseDecisions, trainingExamplesOf } from '../src/index';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const run = (args: readonly string[]) => {
@@ -67,6 +67,24 @@ describe('decisionsToUnits and holdOutReviewed', () => {
   });
 });
 
+describe('the calibration subset by default', () => {
+  const written: CorpusUnit[] = Array.from({ length: 50 }, (_, i) => ({ id: `w${i}`, text: `Written unit ${i}.`, themes: [] }));
+  const reviewed = (n: number) => decisionsToUnits(Array.from({ length: n }, (_, i) => ({ id: `r${i}`, text: `Reviewed passage ${i}.`, themes: [] })), { date: '2026-12-05' });
+
+  it('is the real-register units once there are enough of them, every unit before', () => {
+    const few = [...written, ...reviewed(MIN_REAL_FOR_CALIBRATION - 1)];
+    const enough = [...written, ...reviewed(MIN_REAL_FOR_CALIBRATION)];
+    expect(calibratesOnReal(few)).toBe(false);
+    expect(calibratesOnReal(enough)).toBe(true);
+    expect(trainingExamplesOf(few).some((e) => e.calibrate !== undefined)).toBe(false);
+    const examples = trainingExamplesOf(enough);
+    expect(examples.filter((e) => e.calibrate === true)).toHaveLength(MIN_REAL_FOR_CALIBRATION);
+    expect(examples.filter((e) => e.calibrate === false)).toHaveLength(written.length);
+    // Asked for, it holds with any number.
+    expect(trainingExamplesOf(few, { calibrateOnReal: true }).filter((e) => e.calibrate === true)).toHaveLength(MIN_REAL_FOR_CALIBRATION - 1);
+  });
+});
+
 describe('train --add (built CLI)', () => {
   it('folds decisions in, prints F1 before and after on held-out reviewed passages, and writes units with provenance', () => {
     // Decisions on new passages in the corpus's two themes.
@@ -89,8 +107,22 @@ describe('train --add (built CLI)', () => {
     expect(written[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const saved = JSON.parse(readFileSync(model, 'utf8')) as { labels: string[]; training: { calibration?: { examples: number } } };
     expect(saved.labels).toEqual(['housing', 'school-attendance']);
-    // Reviewed units are real text: the thresholds were fitted on them.
-    expect(saved.training.calibration?.examples).toBe(30);
+    // 30 reviewed passages are too few to fit thresholds on alone: fitted on every unit, and said so.
+    expect(saved.training.calibration).toBeUndefined();
+    expect(r.stderr).toMatch(/fitted on every unit: 30 real-register or reviewed unit\(s\), fewer than the 200/);
+  });
+
+  it('fits thresholds on the reviewed passages alone when asked (--calibrate-on real)', () => {
+    const corpus = readFileSync(join(ROOT, 'test/fixtures/mini-corpus.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; themes: string[] });
+    const decisions = corpus.slice(0, 30).map((u, i) => ({ id: `case-${i % 6}.txt#${i}`, text: `In the case file: ${u.text.toLowerCase()}`, themes: u.themes, document: `case-${i % 6}.txt` }));
+    const file = join(dir, 'decisions-real.jsonl');
+    writeFileSync(file, decisions.map((d) => JSON.stringify(d)).join('\n'));
+    const model = join(dir, 'model-real.json');
+    const r = run(['train', 'test/fixtures/mini-corpus.jsonl', '--add', file, '--calibrate-on', 'real', '--taxonomy', 'test/fixtures/mini-taxonomy.json', '--rules', 'test/fixtures/mini-rules.json', '--folds', '3', '--out', model]);
+    expect(r.code, r.stderr).toBe(0);
+    const saved = JSON.parse(readFileSync(model, 'utf8')) as { training: { calibration?: { examples: number; description: string } } };
+    expect(saved.training.calibration).toMatchObject({ examples: 30, description: 'reviewed passages (source "review"), grouped by document' });
+    expect(r.stderr).not.toMatch(/fitted on every unit/);
   });
 
   it('stops on a decision with an unknown theme, naming file and line (exit 1)', () => {

@@ -16,7 +16,7 @@ import { retrainWithReviewed } from '../review/retrain';
 import { assertKnownThemes, themeLabels } from '../taxonomy/schema';
 import { readReviewed, printGain, writeUnits, fraction } from './train-reviewed';
 import { loadDefaultTagger, loadLanguageModel, loadTextAnalyzer } from '../files/default-tagger';
-import { isRealRegister, trainingExamplesOf, ruleScoresFrom, DEFAULT_REAL_WEIGHT, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
+import { isRealRegister, calibratesOnReal, trainingExamplesOf, ruleScoresFrom, DEFAULT_REAL_WEIGHT, MIN_REAL_FOR_CALIBRATION, REAL_REGISTER_DESCRIPTION } from '../corpus/training-examples';
 import { assertOutputsAreNotInputs } from '../io/output/output-sink';
 import { parseCommandArgs, positiveInt, oneOf, UsageError, write, type CliIO, EXIT } from './common';
 
@@ -53,7 +53,7 @@ Options:
   --calibrate-on real|all
                       fit thresholds, calibration and the practice gate on the real-register
                       units (source_url, or source "review") only (default when the corpus
-                      has any) or on all units
+                      has at least ${MIN_REAL_FOR_CALIBRATION}) or on all units
 `;
 
 /** What the calibration examples are when the only real text is reviewed passages. */
@@ -121,10 +121,16 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   const ruleTagger = values['no-rules'] ? undefined : await loadDefaultTagger({ modelFile: false, ...(values.rules ? { ruleFiles: values.rules } : {}) });
   // Seconds spent on the saved model: rule scores, analysis (features), fitting (trainModel).
   let timing = { rules: 0, analysis: 0, fitting: 0, fittingCpu: 0 };
+  // Real-register units in the saved model's training, when too few to fit thresholds on by default.
+  let tooFewReal = 0;
   const trainOn = (training: readonly CorpusUnit[]): ModelFile => {
     const hasReal = training.some(isRealRegister);
-    const calibrateOn = calibrateFlag ?? (hasReal ? 'real' : 'all');
-    if (calibrateOn === 'real' && !hasReal) throw new UsageError('--calibrate-on real needs real-register units in the corpus (source_url, or source "review")');
+    // With --add, the corpus alone (the "before" model) may have no real text: reviewed passages always are.
+    if (calibrateFlag === 'real' && !hasReal && !values.add?.length) {
+      throw new UsageError('--calibrate-on real needs real-register units in the corpus (source_url, or source "review")');
+    }
+    const calibrateOn = calibrateFlag === 'real' && !hasReal ? 'all' : (calibrateFlag ?? (calibratesOnReal(training) ? 'real' : 'all'));
+    tooFewReal = calibrateFlag === undefined && calibrateOn === 'all' ? training.filter(isRealRegister).length : 0;
     const started = performance.now();
     const examples = trainingExamplesOf(training, {
       realWeight,
@@ -179,6 +185,12 @@ export async function runTrain(args: readonly string[], io: CliIO): Promise<numb
   await saveModel(values.out, model);
   const cv = model.metrics.crossValidated;
   await write(io.stderr, `trained on ${trainedOn} units (${labels.length} themes); ${model.vocabulary.length} features; wrote ${values.out}\n`);
+  if (tooFewReal > 0) {
+    await write(
+      io.stderr,
+      `thresholds, calibration and the gate fitted on every unit: ${tooFewReal} real-register or reviewed unit(s), fewer than the ${MIN_REAL_FOR_CALIBRATION} they are fitted on alone (--calibrate-on real to fit on them anyway)\n`,
+    );
+  }
   const on = model.training.calibration;
   await write(
     io.stderr,
