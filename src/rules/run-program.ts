@@ -149,24 +149,16 @@ function run(s: SearchState, startPc: number, startPos: number, startFirst: numb
     const at = pc * STRIDE;
     if (at >= end) return false;
     switch (code[at]) {
-      case Op.Word: {
+      case Op.Word:
+      case Op.WordSet: {
         if (pos >= count) return false;
         const n = norm[pos]!;
         const l = lemma[pos]!;
         const a = code[at + 1]!;
-        const b = code[at + 2]!;
-        if (l !== a && n !== a && l !== b && n !== b) return false;
-        if (first < 0) first = pos;
-        last = pos;
-        if ((flags[pos]! & NEGATED) !== 0) neg++;
-        pos++;
-        pc++;
-        break;
-      }
-      case Op.WordSet: {
-        if (pos >= count) return false;
-        const set = sets[code[at + 1]!]!;
-        if (!hasBit(set, lemma[pos]!) && !hasBit(set, norm[pos]!)) return false;
+        if (code[at] === Op.Word) {
+          const b = code[at + 2]!;
+          if (l !== a && n !== a && l !== b && n !== b) return false;
+        } else if (!hasBit(sets[a]!, l) && !hasBit(sets[a]!, n)) return false;
         if (first < 0) first = pos;
         last = pos;
         if ((flags[pos]! & NEGATED) !== 0) neg++;
