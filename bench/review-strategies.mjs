@@ -42,6 +42,21 @@ function libraryQueue(options = {}) {
   };
 }
 
+/** The queue with rarer themes weighing more: (floor / rate)^power, rate = share of archive units tagged with the theme now. */
+function rareThemeQueue(power = 0.5, floor = 0.02) {
+  return (model, remaining, ctx) => {
+    const scored = scoreUnits(model, remaining, ctx);
+    const weights = {};
+    for (const t of ctx.labels) {
+      const rate = Math.max(floor, scored.filter((s) => s.themes.includes(t)).length / Math.max(1, scored.length));
+      weights[t] = (floor / rate) ** power;
+    }
+    const top = Math.max(...Object.values(weights));
+    for (const t of ctx.labels) weights[t] /= top;
+    return libraryQueue({ themeWeights: weights })(model, remaining, ctx);
+  };
+}
+
 function randomPick(remaining, size, seed) {
   return remaining
     .map((u) => [createHash('sha256').update(`strategy:${seed}:${u.id}`).digest('hex'), u])
@@ -72,6 +87,9 @@ export const STRATEGIES = {
   'queue-all-gate': libraryQueue({ combine: 'all', withGate: true }),
   // At most one passage per page in a round.
   'queue-one-per-page': libraryQueue({ maxPerDocument: 1 }),
+  // Rarer themes' uncertainty weighs more (macro-F1 counts each theme alike).
+  'queue-rare': rareThemeQueue(0.5),
+  'queue-rare-1': rareThemeQueue(1),
   'hybrid-half': hybrid(libraryQueue()),
   'hybrid-all-gate-half': hybrid(libraryQueue({ combine: 'all', withGate: true })),
 };

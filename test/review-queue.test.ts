@@ -96,6 +96,15 @@ describe('reviewQueue: themes combined, and the practice gate', () => {
     expect(all[0]!.uncertainty).toBeCloseTo(1 - 0.2 * 0.2, 10);
   });
 
+  it('themeWeights: a passage uncertain on a weighted-down theme ranks below one a little less uncertain on another', () => {
+    const docs = [doc('a', [{ common: { score: 0.52 }, rare: { score: 0.05 } }]), doc('b', [{ common: { score: 0.05 }, rare: { score: 0.6 } }])];
+    expect(reviewQueue(docs, { size: 2 }).map((p) => p.document)).toEqual(['a', 'b']);
+    const weighted = reviewQueue(docs, { size: 2, themeWeights: { common: 0.5 } });
+    expect(weighted.map((p) => p.document)).toEqual(['b', 'a']);
+    expect(weighted[0]!.nearestTheme).toBe('rare');
+    expect(weighted[1]!.uncertainty).toBeCloseTo(0.5 * uncertaintyOf(0.52), 10);
+  });
+
   /** A one-sentence document with a theme score and a practice probability. */
   const gated = (id: string, score: number, practice: number): ReviewDocument => {
     const d = doc(id, [{ t: { score } }]);

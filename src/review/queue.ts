@@ -47,6 +47,11 @@ export interface ReviewQueueOptions {
    * whether a theme is tagged (the ungated score would tag). @default none
    */
   readonly gateThreshold?: number;
+  /**
+   * Weight of each theme's uncertainty (missing themes weigh 1), e.g. more for rare
+   * themes, whose corrections move macro-F1 most. @default every theme 1
+   */
+  readonly themeWeights?: Readonly<Record<string, number>>;
 }
 
 /** One theme of a queued passage, as the tagger sees it now. */
@@ -125,6 +130,7 @@ export function reviewQueue(documents: readonly ReviewDocument[], options: Revie
   const wDisagree = options.disagreementWeight ?? 0.3;
   const minCharacters = options.minCharacters ?? 25;
   const combine = options.combine ?? 'nearest';
+  const themeWeights = options.themeWeights;
   const cap = options.maxPerDocument ?? Math.max(Math.ceil(size / 10), Math.ceil(size / Math.max(1, documents.length)));
 
   // Each document's candidates, best first.
@@ -137,7 +143,7 @@ export function reviewQueue(documents: readonly ReviewDocument[], options: Revie
       let disagreement = 0;
       let nearestTheme = '';
       for (const [theme, s] of Object.entries(sentence.scores)) {
-        const u = uncertaintyOf(s.score);
+        const u = uncertaintyOf(s.score) * (themeWeights?.[theme] ?? 1);
         if (!nearestTheme || u > nearest) {
           nearest = u;
           nearestTheme = theme;
