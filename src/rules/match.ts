@@ -156,7 +156,8 @@ export function matchText(compiled: CompiledRules, analyzed: Pick<AnalyzedText, 
 /** The rule's leftmost accepted match in the sentence, or null. */
 function matchEncoded(rule: CompiledRule, program: EncodedRule, tokens: EncodedTokens, sentence: MatchSentence): RuleHit | null {
   // Most candidates fail the first-word check: leave before making the acceptor.
-  if (firstPossibleStart(program.main, tokens) < 0) return null;
+  const firstStart = firstPossibleStart(program.main, tokens);
+  if (firstStart < 0) return null;
   let first = -1;
   let last = -1;
   const also = program.also;
@@ -168,7 +169,7 @@ function matchEncoded(rule: CompiledRule, program: EncodedRule, tokens: EncodedT
     first = f;
     last = l;
     return true;
-  });
+  }, firstStart);
   if (!found) return null;
   // Exclusions apply to the whole sentence, so one check after the main match suffices.
   for (const unless of program.unless) if (searchEncoded(unless, tokens, acceptAny)) return null;

@@ -56,10 +56,12 @@ export function searchSentence(program: Program, tokens: readonly MatchToken[], 
   return searchEncoded(own.program, encodeTokens(tokens, own.ids, tokenBuffers()), accept);
 }
 
-/** {@link searchSentence} on an encoded program and tokens encoded with the same ids. */
-export function searchEncoded(program: EncodedProgram, tokens: EncodedTokens, accept: AcceptMatch): boolean {
+/**
+ * {@link searchSentence} on an encoded program and tokens encoded with the same ids.
+ * `firstStart` is the program's {@link firstPossibleStart} when the caller has it already.
+ */
+export function searchEncoded(program: EncodedProgram, tokens: EncodedTokens, accept: AcceptMatch, firstStart = firstPossibleStart(program, tokens)): boolean {
   // Where no match can start, fail before taking a search state (most candidates end here).
-  const firstStart = firstPossibleStart(program, tokens);
   if (firstStart < 0) return false;
   // An acceptor may search again (a rule's `also` part): each depth has its own state.
   const s = (states[depth] ??= newState());
