@@ -105,6 +105,13 @@ describe('reviewQueue: themes combined, and the practice gate', () => {
     expect(weighted[1]!.uncertainty).toBeCloseTo(0.5 * uncertaintyOf(0.52), 10);
   });
 
+  it('themeWeights: a negative or non-finite weight is an INVALID_OPTIONS error naming the theme', () => {
+    const docs = [doc('a', [{ t: { score: 0.5 } }])];
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => reviewQueue(docs, { themeWeights: { t: bad } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('themeWeights.t') }));
+    }
+  });
+
   /** A one-sentence document with a theme score and a practice probability. */
   const gated = (id: string, score: number, practice: number): ReviewDocument => {
     const d = doc(id, [{ t: { score } }]);

@@ -12,6 +12,7 @@
  */
 import { gateFactor, TAG_THRESHOLD } from '../fuse/fuse';
 import type { Evidence, SentenceResult, TagResult, ThemeScore } from '../result-schema';
+import { InputError } from '../errors';
 
 /** A tagged document offered to the queue. */
 export interface ReviewDocument {
@@ -50,6 +51,7 @@ export interface ReviewQueueOptions {
   /**
    * Weight of each theme's uncertainty (missing themes weigh 1), e.g. more for rare
    * themes, whose corrections move macro-F1 most. @default every theme 1
+   * @throws InputError (INVALID_OPTIONS) for a weight that is not a finite number >= 0
    */
   readonly themeWeights?: Readonly<Record<string, number>>;
 }
@@ -131,6 +133,11 @@ export function reviewQueue(documents: readonly ReviewDocument[], options: Revie
   const minCharacters = options.minCharacters ?? 25;
   const combine = options.combine ?? 'nearest';
   const themeWeights = options.themeWeights;
+  for (const [theme, weight] of Object.entries(themeWeights ?? {})) {
+    if (!(Number.isFinite(weight) && weight >= 0)) {
+      throw new InputError(`reviewQueue: themeWeights.${theme} must be a finite number >= 0 (got ${String(weight)})`, { code: 'INVALID_OPTIONS' });
+    }
+  }
   const cap = options.maxPerDocument ?? Math.max(Math.ceil(size / 10), Math.ceil(size / Math.max(1, documents.length)));
 
   // Each document's candidates, best first.
