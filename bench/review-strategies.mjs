@@ -57,6 +57,11 @@ function rareThemeQueue(power = 0.5, floor = 0.02) {
   };
 }
 
+/** A round drawn at random from the queue's top (factor x round size) passages: the queue's choice, less redundant. */
+function queuePool(factor) {
+  return (model, remaining, ctx) => randomPick(libraryQueue()(model, remaining, { ...ctx, size: ctx.size * factor }), ctx.size, ctx.seed);
+}
+
 function randomPick(remaining, size, seed) {
   return remaining
     .map((u) => [createHash('sha256').update(`strategy:${seed}:${u.id}`).digest('hex'), u])
@@ -90,6 +95,9 @@ export const STRATEGIES = {
   // Rarer themes' uncertainty weighs more (macro-F1 counts each theme alike).
   'queue-rare': rareThemeQueue(0.5),
   'queue-rare-1': rareThemeQueue(1),
+  // A random round from the queue's top 2x or 4x.
+  'queue-pool2': queuePool(2),
+  'queue-pool4': queuePool(4),
   'hybrid-half': hybrid(libraryQueue()),
   'hybrid-all-gate-half': hybrid(libraryQueue({ combine: 'all', withGate: true })),
 };
