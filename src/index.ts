@@ -62,8 +62,9 @@ export type { LintReport, RuleLintStats } from './rules/lint';
 export { checkRuleExamples } from './rules/examples';
 
 // Naive Bayes model
-export { trainModel, DEFAULT_TRAIN_SETTINGS } from './nb/train';
-export type { TrainingExample, TrainOptions } from './nb/train';
+export { trainModel } from './nb/train';
+export { DEFAULT_TRAIN_SETTINGS } from './nb/train-options';
+export type { TrainingExample, TrainOptions } from './nb/train-options';
 export { createClassifier } from './nb/classifier';
 export { createPracticeGate } from './nb/gate';
 export type { PracticeGateScorer } from './nb/gate';

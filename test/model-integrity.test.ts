@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isModelError } from '../src/errors';
 import { fileTextMatchesHash, parseModel, serializeModel, type ModelFile } from '../src/nb/model-file';
-import { trainModel, type TrainingExample } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample } from '../src/nb/train-options';
 import { loadModel } from '../src/node';
 
 const words = ['visit', 'cancel', 'refer', 'share', 'manager', 'caseload', 'child', 'voice'];

@@ -2,7 +2,8 @@ import model from 'wink-eng-lite-web-model';
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../src/nb/classifier';
 import { parseModel, serializeModel } from '../src/nb/model-file';
-import { trainModel, type TrainingExample } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample } from '../src/nb/train-options';
 import { extractTextFeatures } from '../src/text/features';
 import { createTextAnalyzer } from '../src/text/analyzer';
 

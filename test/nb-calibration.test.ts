@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fitPlatt, logLoss } from '../src/nb/calibration';
 import { createClassifier } from '../src/nb/classifier';
 import { mulberry32 } from '../src/nb/random';
-import { trainModel, type TrainingExample } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample } from '../src/nb/train-options';
 import { logistic } from '../src/nb/weights';
 
 /** n scores uniform in [-4, 4] with outcomes drawn from logistic(a * x + b). */

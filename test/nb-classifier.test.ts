@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../src/errors';
 import { createClassifier } from '../src/nb/classifier';
-import { trainModel, type TrainingExample, type TrainOptions } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample, type TrainOptions } from '../src/nb/train-options';
 import type { Feature } from '../src/text/features';
 
 // A synthetic corpus: "dog" marks pets, "rain" marks weather; the rest is filler shared by both.

@@ -6,7 +6,8 @@ import { createClassifier } from '../src/nb/classifier';
 import { createPracticeGate } from '../src/nb/gate';
 import { fitFusion, ungatedScore } from '../src/nb/fused-thresholds';
 import { parseModel, serializeModel } from '../src/nb/model-file';
-import { trainModel, type TrainingExample } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample } from '../src/nb/train-options';
 import { gateFactor, fuseTheme } from '../src/fuse/fuse';
 import type { Feature } from '../src/text/features';
 

@@ -1,7 +1,8 @@
 /** The tagger's lazy scorer (top features only when asked for) agrees with predictEncoded. */
 import { describe, expect, it } from 'vitest';
 import { createClassifier, lazyScorerOf } from '../src/nb/classifier';
-import { trainModel, type TrainingExample } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample } from '../src/nb/train-options';
 import type { EncodedFeatures } from '../src/text/features';
 
 const words = ['dog', 'rain', 'cat', 'sun', 'walk', 'garden', 'street'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../src/nb/classifier';
-import { trainModel, type TrainOptions } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainOptions } from '../src/nb/train-options';
 import { lengthScale, logistic } from '../src/nb/weights';
 import type { Feature } from '../src/text/features';
 

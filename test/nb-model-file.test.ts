@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isModelError, ModelError } from '../src/errors';
 import { createClassifier } from '../src/nb/classifier';
 import { modelContentHash, modelJsonSchema, parseModel, safeParseModel, serializeModel, type ModelFile } from '../src/nb/model-file';
-import { trainModel, type TrainingExample } from '../src/nb/train';
+import { trainModel } from '../src/nb/train';
+import { type TrainingExample } from '../src/nb/train-options';
 
 const words = ['visit', 'cancel', 'refer', 'share', 'manager', 'caseload', 'child', 'voice', 'home', 'school'];
 const examples: TrainingExample[] = Array.from({ length: 24 }, (_, i) => {

@@ -4,7 +4,7 @@
  * and the practice gate are fitted on; rule scores make those fits match the
  * fused decision the tagger makes.
  */
-import type { TrainingExample } from '../nb/train';
+import type { TrainingExample } from '../nb/train-options';
 import type { Tagger } from '../tagger';
 import type { CorpusUnit } from './schema';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputError, toIssues } from '../errors';
 import type { LabelledExample } from '../corpus/schema';
 import { assignGroupedFolds } from '../nb/folds';
-import { DEFAULT_TRAIN_SETTINGS } from '../nb/train';
+import { DEFAULT_TRAIN_SETTINGS } from '../nb/train-options';
 import { createTagger, type Tagger, type TaggerOptions } from '../tagger';
 import { analyzerFor } from '../tagger-build';
 import { DEFAULT_FEATURE_SETTINGS, extractTextFeatures, type FeatureSettings } from '../text/features';
