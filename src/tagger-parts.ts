@@ -1,5 +1,5 @@
 /** Scores one span of sentences (a sentence, or a paragraph as a whole) for every theme. */
-import type { EncodedFeatures } from './text/features';
+import type { EncodedFeatures } from './text/feature-encoding';
 import { matchSentence, type RuleHit } from './rules/match';
 import { fuseTheme, ruleStrength, type FusionMode } from './fuse/fuse';
 import type { CompiledRules } from './rules/compile';

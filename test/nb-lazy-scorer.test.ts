@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier, lazyScorerOf } from '../src/nb/classifier';
 import { trainModel } from '../src/nb/train';
 import { type TrainingExample } from '../src/nb/train-options';
-import type { EncodedFeatures } from '../src/text/features';
+import type { EncodedFeatures } from '../src/text/feature-encoding';
 
 const words = ['dog', 'rain', 'cat', 'sun', 'walk', 'garden', 'street'];
 const corpus: TrainingExample[] = Array.from({ length: 40 }, (_, i) => {

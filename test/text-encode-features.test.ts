@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import languageModel from 'wink-eng-lite-web-model';
 import { createTextAnalyzer } from '../src/text/analyzer';
-import { DEFAULT_FEATURE_SETTINGS, encodeFeatures, extractFeatures, featureVocabulary, type FeatureSettings } from '../src/text/features';
+import { encodeFeatures, featureVocabulary } from '../src/text/feature-encoding';
+import { DEFAULT_FEATURE_SETTINGS, extractFeatures, type FeatureSettings } from '../src/text/features';
 import type { Token } from '../src/text/types';
 
 const analyzer = createTextAnalyzer(languageModel);

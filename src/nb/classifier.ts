@@ -4,7 +4,8 @@
  * feature.
  */
 import { InputError, ModelError } from '../errors';
-import { encodeFeatures, featureVocabulary, type EncodedFeatures, type Feature, type FeatureSettings, type FeatureVocabulary } from '../text/features';
+import { encodeFeatures, featureVocabulary, type EncodedFeatures, type FeatureVocabulary } from '../text/feature-encoding';
+import type { Feature, FeatureSettings } from '../text/features';
 import type { Token } from '../text/types';
 import { consistencyIssues, isCheckedModel, type ModelFile } from './model-file';
 import { createLazyRowScorer, createRowScorer, createScorer, type LazyRowScorer, type RawScores, type TopFeature } from './score';

@@ -4,7 +4,8 @@
  * model derived from the file (nothing is copied but references).
  */
 import { createClassifier } from './classifier';
-import type { EncodedFeatures, Feature } from '../text/features';
+import type { EncodedFeatures } from '../text/feature-encoding';
+import type { Feature } from '../text/features';
 import { isCheckedModel, markChecked, type ModelFile } from './model-file';
 
 /** A built gate: the practice probability of a span's features, and the threshold it is held to. */

@@ -3,7 +3,8 @@
  * and, on request, the features that pushed hardest towards each label. Shared
  * by the classifier and by cross-validation so both score exactly alike.
  */
-import type { EncodedFeatures, Feature } from '../text/features';
+import type { EncodedFeatures } from '../text/feature-encoding';
+import type { Feature } from '../text/features';
 import { lengthScale, type CompiledWeights } from './weights';
 
 /** A feature that weighed FOR a label in one input. */
