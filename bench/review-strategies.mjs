@@ -32,11 +32,12 @@ function asDocuments(model, remaining, ctx) {
   return [...pages].map(([id, sentences]) => ({ id, result: { sentences } }));
 }
 
+/** `options`: reviewQueue's options, or a function of the scored documents that returns them. */
 function libraryQueue(options = {}) {
   return (model, remaining, ctx) => {
     const documents = asDocuments(model, remaining, ctx);
     const byPassage = new Map(documents.flatMap((d) => d.result.sentences.map((s) => [`${d.id}#${s.index}`, s.unit])));
-    const { withGate, ...rest } = options;
+    const { withGate, ...rest } = typeof options === 'function' ? options(documents, ctx) : options;
     const gate = withGate && model.gate ? { gateThreshold: model.gate.threshold } : {};
     return reviewQueue(documents, { size: ctx.size, ...gate, ...rest }).map((p) => byPassage.get(p.passage));
   };
@@ -44,17 +45,17 @@ function libraryQueue(options = {}) {
 
 /** The queue with rarer themes weighing more: (floor / rate)^power, rate = share of archive units tagged with the theme now. */
 function rareThemeQueue(power = 0.5, floor = 0.02) {
-  return (model, remaining, ctx) => {
-    const scored = scoreUnits(model, remaining, ctx);
+  return libraryQueue((documents, ctx) => {
+    const units = documents.flatMap((d) => d.result.sentences);
     const weights = {};
     for (const t of ctx.labels) {
-      const rate = Math.max(floor, scored.filter((s) => s.themes.includes(t)).length / Math.max(1, scored.length));
+      const rate = Math.max(floor, units.filter((s) => s.themes.includes(t)).length / Math.max(1, units.length));
       weights[t] = (floor / rate) ** power;
     }
     const top = Math.max(...Object.values(weights));
     for (const t of ctx.labels) weights[t] /= top;
-    return libraryQueue({ themeWeights: weights })(model, remaining, ctx);
-  };
+    return { themeWeights: weights };
+  });
 }
 
 /** A round drawn at random from the queue's top (factor x round size) passages: the queue's choice, less redundant. */
