@@ -14,6 +14,8 @@
 //            (the model already knows the archive's register, as the shipped one does)
 //   unseen   the base corpus is the written units only: the case the loop is built for,
 //            a model that has not seen the archive's kind of text
+//   cold     the base corpus is --base-size real-register units of the other parts and nothing
+//            else: a team that starts its own taxonomy from a small labelled set
 // Evaluation:
 //   test     the corpus's test split, real-register units (the figures to report)
 //   dev      part k+1 of the real-register training pages, held out of the base: the
@@ -25,7 +27,7 @@
 // classifier, gate and fuseTheme: the tagger's decision on a one-paragraph unit
 // (checked against tagger.tag on the base model of each fold). Needs npm run build.
 //
-//   node bench/review-simulation.mjs [--scenario seen|unseen] [--evaluate test|dev]
+//   node bench/review-simulation.mjs [--scenario seen|unseen|cold] [--base-size 100] [--evaluate test|dev]
 //     [--folds 3] [--seeds 5] [--rounds 4] [--per-round 50] [--strategies queue,...] [--json FILE]
 //     [--calibrate-on auto|real|all]   (where thresholds, calibration and the gate are fitted: auto, train's
 //     default, on the real-register units once there are 200 and on every unit before; real, on the
@@ -41,6 +43,7 @@ import { STRATEGIES, scoreUnits } from './review-strategies.mjs';
 const { values } = parseArgs({
   options: {
     scenario: { type: 'string', default: 'seen' },
+    'base-size': { type: 'string', default: '100' },
     evaluate: { type: 'string', default: 'test' },
     folds: { type: 'string', default: '3' },
     seeds: { type: 'string', default: '5' },
@@ -57,8 +60,9 @@ const rounds = Number(values.rounds);
 const perRound = Number(values['per-round']);
 const strategies = values.strategies.split(',');
 for (const s of strategies) if (!STRATEGIES[s]) throw new Error(`unknown strategy ${s} (known: ${Object.keys(STRATEGIES).join(', ')})`);
-if (!['seen', 'unseen'].includes(values.scenario) || !['test', 'dev'].includes(values.evaluate) || !['auto', 'real', 'all'].includes(values['calibrate-on'])) {
-  throw new Error('--scenario seen|unseen, --evaluate test|dev, --calibrate-on auto|real|all');
+const baseSize = Number(values['base-size']);
+if (!['seen', 'unseen', 'cold'].includes(values.scenario) || !(Number.isInteger(baseSize) && baseSize > 0) || !['test', 'dev'].includes(values.evaluate) || !['auto', 'real', 'all'].includes(values['calibrate-on'])) {
+  throw new Error('--scenario seen|unseen|cold, --base-size N (N > 0), --evaluate test|dev, --calibrate-on auto|real|all');
 }
 const reported = [...new Set([0, 1, 2, 4, rounds].filter((r) => r <= rounds))];
 
@@ -140,12 +144,16 @@ function runCurve(base, archive, evalUnits, baseScore, pick, needsModel) {
   return curve;
 }
 
-const results = { scenario: values.scenario, calibrateOn: values['calibrate-on'], evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
+const results = { scenario: values.scenario, ...(values.scenario === 'cold' ? { baseSize } : {}), calibrateOn: values['calibrate-on'], evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
 for (let k = 0; k < folds; k++) {
   const archive = realTrain.filter((u) => partOf(u) === k);
   const devPart = (k + 1) % folds;
   const dev = values.evaluate === 'dev' ? realTrain.filter((u) => partOf(u) === devPart) : [];
-  const base = [...writtenTrain, ...(values.scenario === 'seen' ? realTrain.filter((u) => partOf(u) !== k && !(values.evaluate === 'dev' && partOf(u) === devPart)) : [])];
+  const otherReal = realTrain.filter((u) => partOf(u) !== k && !(values.evaluate === 'dev' && partOf(u) === devPart));
+  const base =
+    values.scenario === 'cold'
+      ? randomOrder(otherReal, k, 'base').slice(0, baseSize)
+      : [...writtenTrain, ...(values.scenario === 'seen' ? otherReal : [])];
   const evalUnits = values.evaluate === 'dev' ? dev : testReal;
   const baseModel = trainOn(base);
   const differ = checkAgainstTagger(baseModel, evalUnits);
