@@ -12,7 +12,7 @@
 // Scenarios:
 //   seen     the base corpus is the written units plus the other real-register parts
 //            (the model already knows the archive's register, as the shipped one does)
-//   unseen   the base corpus is the written units only: the case the loop is built for,
+//   unseen   the base corpus is the written units only:
 //            a model that has not seen the archive's kind of text
 //   cold     the base corpus is --base-size real-register units of the other parts and nothing
 //            else: a team that starts its own taxonomy from a small labelled set
