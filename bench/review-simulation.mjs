@@ -15,7 +15,8 @@
 //   unseen   the base corpus is the written units only:
 //            a model that has not seen the archive's kind of text
 //   cold     the base corpus is --base-size real-register units of the other parts and nothing
-//            else: a team that starts its own taxonomy from a small labelled set
+//            else (plus one unit for each theme none of them carries): a team that starts its own
+//            taxonomy from a small labelled set
 // Evaluation:
 //   test     the corpus's test split, real-register units (the figures to report)
 //   dev      part k+1 of the real-register training pages, held out of the base: the
@@ -144,16 +145,25 @@ function runCurve(base, archive, evalUnits, baseScore, pick, needsModel) {
   return curve;
 }
 
+// The first --base-size units of a random order, plus, for a theme none of them carries, the
+// next unit that does: a classifier needs an example of each theme, and so would a team's own start.
+function coldBase(order) {
+  const base = order.slice(0, baseSize);
+  for (const label of labels) {
+    if (base.some((u) => u.themes.includes(label))) continue;
+    const next = order.slice(baseSize).find((u) => u.themes.includes(label) && !base.includes(u));
+    if (next) base.push(next);
+  }
+  return base;
+}
+
 const results = { scenario: values.scenario, ...(values.scenario === 'cold' ? { baseSize } : {}), calibrateOn: values['calibrate-on'], evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
 for (let k = 0; k < folds; k++) {
   const archive = realTrain.filter((u) => partOf(u) === k);
   const devPart = (k + 1) % folds;
   const dev = values.evaluate === 'dev' ? realTrain.filter((u) => partOf(u) === devPart) : [];
   const otherReal = realTrain.filter((u) => partOf(u) !== k && !(values.evaluate === 'dev' && partOf(u) === devPart));
-  const base =
-    values.scenario === 'cold'
-      ? randomOrder(otherReal, k, 'base').slice(0, baseSize)
-      : [...writtenTrain, ...(values.scenario === 'seen' ? otherReal : [])];
+  const base = values.scenario === 'cold' ? coldBase(randomOrder(otherReal, k, 'base')) : [...writtenTrain, ...(values.scenario === 'seen' ? otherReal : [])];
   const evalUnits = values.evaluate === 'dev' ? dev : testReal;
   const baseModel = trainOn(base);
   const differ = checkAgainstTagger(baseModel, evalUnits);
@@ -190,8 +200,9 @@ console.log(
   `\nscenario ${values.scenario}, evaluated on ${values.evaluate === 'dev' ? 'a held-out real-register part (dev)' : `the test split's ${testReal.length} real-register units`}; ` +
     `${folds} folds by page, ${seeds} random seeds, rounds of ${perRound}`,
 );
-console.log('macro F1, mean ± sd (random: over folds x seeds; strategies: over folds); diff: strategy - random in the same fold, mean [min, max] over folds');
-console.log(`${'round'.padStart(5)}  ${'reviewed'.padStart(8)}  ${'random'.padEnd(14)}  ${'seed sd'.padEnd(7)}  ${strategies.map((n) => `${n.padEnd(14)}  ${'diff'.padEnd(22)}`).join('  ')}`);
+console.log('macro F1, mean ± sd (random: over folds x seeds; strategies: over folds); diff: strategy - random in the same fold, mean [min, max] over folds;');
+console.log('beats: share of (fold, seed) pairs in which the strategy scored above that random seed (ties count half)');
+console.log(`${'round'.padStart(5)}  ${'reviewed'.padStart(8)}  ${'random'.padEnd(14)}  ${'seed sd'.padEnd(7)}  ${strategies.map((n) => `${n.padEnd(14)}  ${'diff'.padEnd(22)}  ${'beats'.padEnd(5)}`).join('  ')}`);
 for (const r of reported) {
   const randomAll = results.perFold.flatMap((f) => f.random.map((c) => c[r].macro));
   const seedSd = mean(results.perFold.map((f) => sd(f.random.map((c) => c[r].macro))));
@@ -200,9 +211,12 @@ for (const r of reported) {
   for (const name of strategies) {
     const values_ = results.perFold.map((f) => f.strategies[name][r].macro);
     const diffs = results.perFold.map((f) => f.strategies[name][r].macro - mean(f.random.map((c) => c[r].macro)));
-    row.strategies[name] = { mean: mean(values_), sd: sd(values_), diff: mean(diffs), diffMin: Math.min(...diffs), diffMax: Math.max(...diffs) };
+    // Each random seed is one draw of what a reviewer without the queue would get: how often does the queue do better?
+    const pairs = results.perFold.flatMap((f) => f.random.map((c) => Math.sign(f.strategies[name][r].macro - c[r].macro)));
+    const beats = mean(pairs.map((s) => (s + 1) / 2));
+    row.strategies[name] = { mean: mean(values_), sd: sd(values_), diff: mean(diffs), diffMin: Math.min(...diffs), diffMax: Math.max(...diffs), beats };
     const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(3);
-    line += `  ${fmt(values_).padEnd(14)}  ${`${sign(mean(diffs))} [${sign(Math.min(...diffs))}, ${sign(Math.max(...diffs))}]`.padEnd(22)}`;
+    line += `  ${fmt(values_).padEnd(14)}  ${`${sign(mean(diffs))} [${sign(Math.min(...diffs))}, ${sign(Math.max(...diffs))}]`.padEnd(22)}  ${r === 0 ? '' : `${Math.round(beats * 100)}%`.padEnd(5)}`;
   }
   results.summary[r] = row;
   console.log(line);
