@@ -111,10 +111,13 @@ export type { ReviewPageOptions, ReviewPageTheme } from './review/review-page';
 export { evaluate, summarize, prf } from './eval/metrics';
 export { cohensKappa, meanKappa, labellingAgreement } from './eval/kappa';
 export { evaluateTagger, ablate, crossValidate, groupedFolds, ABLATION_MODES } from './eval/cross-validate';
+export type { EvaluateTaggerOptions, CrossValidateOptions } from './eval/cross-validate';
+export { bootstrapIntervals, pairedBootstrap, BootstrapSettingsSchema } from './eval/bootstrap';
+export type { BootstrapSettings, BootstrapOptions } from './eval/bootstrap';
 export { prCurve, thinCurve, outOfFoldProbabilities, thresholdTradeOffs, modelThresholds } from './eval/thresholds';
 export { formatReport, formatErrorsCsv, OUTPUT_FORMATS } from './eval/format';
 export type { OutputFormat } from './eval/format';
-export { EVALUATION_CSV_COLUMNS, AGREEMENT_CSV_COLUMNS, ERRORS_CSV_COLUMNS, SPREAD_CSV_COLUMNS } from './eval/format-csv';
+export { EVALUATION_CSV_COLUMNS, AGREEMENT_CSV_COLUMNS, ERRORS_CSV_COLUMNS, SPREAD_CSV_COLUMNS, INTERVAL_CSV_COLUMNS } from './eval/format-csv';
 export {
   EvaluationSchema,
   EvaluationSummarySchema,
@@ -126,6 +129,10 @@ export {
   AgreementSchema,
   KappaResultSchema,
   PrPointSchema,
+  IntervalSchema,
+  ScoreIntervalsSchema,
+  DifferenceSchema,
+  PairedBootstrapSchema,
 } from './eval/report-schema';
 export type {
   Evaluation,
@@ -135,6 +142,11 @@ export type {
   KappaResult,
   Prf,
   Mode,
+  Interval,
+  PrfIntervals,
+  ScoreIntervals,
+  Difference,
+  PairedBootstrap,
 } from './eval/report-schema';
 
 // Errors

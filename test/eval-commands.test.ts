@@ -109,6 +109,37 @@ describe('eval', () => {
     expect(report.modes.map((m) => m.mode)).toEqual(['rules', 'model', 'fused']);
   });
 
+  it('--bootstrap N adds intervals of every F1 (by group), in the table, the JSON and the CSV', async () => {
+    const table = await run(runEval, [data, ...tagger(), '--bootstrap', '200']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`200 resamples of ${TOWNS.length} groups (whole groups resampled), seed 1`);
+    expect(table.stdout).toMatch(/F1 95% CI/);
+    expect(table.stdout).toMatch(/^macro average(\s+\d\.\d{3}){3}\s+\d\.\d{3} – \d\.\d{3}/m);
+    const json = TaggerEvaluationSchema.parse(JSON.parse((await run(runEval, [data, ...tagger(), '--bootstrap', '200', '--seed', '4', '--confidence', '0.9', '--format', 'json'])).stdout));
+    expect(json.intervals).toMatchObject({ resamples: 200, level: 0.9, seed: 4, resampledBy: 'group' });
+    const csv = (await run(runEval, [data, ...tagger(), '--bootstrap', '50', '--format', 'csv'])).stdout.split('\n');
+    expect(csv[0]).toBe('theme,precision,recall,f1,support,tp,fp,fn,tn,kappa,f1_low,f1_high');
+    expect(csv[1]!.split(',')).toHaveLength(12);
+  });
+
+  it('--bootstrap with --mode ablation prints fused minus each other mode', async () => {
+    const { code, stdout } = await run(runEval, [data, ...tagger(), '--mode', 'ablation', '--bootstrap', '100']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/fused - rules\s+fused - model/);
+    expect(stdout).toMatch(/^macro average\s+[+-]\d\.\d{3} \[[+-]\d\.\d{3} – [+-]\d\.\d{3}\], ahead \d+%/m);
+  });
+
+  it.each([
+    [['--confidence', '0.9'], /--confidence applies only with --bootstrap/],
+    [['--bootstrap', '100', '--confidence', '95'], /--confidence must be a number between 0 and 1/],
+    [['--bootstrap', '0'], /--bootstrap must be a whole number of 1 or more/],
+    [['--seed', '3'], /--seed applies only with --folds or --bootstrap/],
+  ])('refuses %j with a usage error (exit 2)', async (args, message) => {
+    const { code, stderr } = await cli(['eval', data, ...tagger(), ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
   it('--errors writes the mis-tagged units as CSV', async () => {
     const errors = join(dir, 'errors.csv');
     // Rules alone cannot find record-keeping: there are errors to list.
@@ -125,7 +156,8 @@ describe('exit codes through the CLI', () => {
     [['eval', 'x.jsonl', '--format', 'xml'], /--format must be one of table, markdown, json, csv/],
     [['eval', 'x.jsonl', '--folds', '3', '--model', 'm.json'], /do not apply with --folds/],
     [['eval', 'x.jsonl', '--folds', '1'], /--folds must be 2 or more/],
-    [['eval', 'x.jsonl', '--seed', '3'], /apply only with --folds/],
+    [['eval', 'x.jsonl', '--seed', '3'], /applies only with --folds or --bootstrap/],
+    [['eval', 'x.jsonl', '--labels', 'a'], /--labels applies only with --folds/],
     [['eval', 'x.jsonl', '--bogus'], /Unknown option/],
     [['agreement', 'a.jsonl'], /exactly two files/],
     [['eval-dev', 'a', 'b'], /at most one FILE/],
@@ -229,6 +261,14 @@ describe('eval-dev', () => {
     expect(out.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(out.macro.f1).toBeGreaterThanOrEqual(0);
     expect(out).not.toHaveProperty('errors');
+  });
+
+  it('--bootstrap N adds F1 intervals to the table and the json', async () => {
+    const table = (await run(runEvalDev, [data, ...tagger(), '--bootstrap', '100'])).stdout;
+    expect(table).toMatch(/^macro average(\s+\d\.\d{3}){3}\s+\d\.\d{3} – \d\.\d{3}/m);
+    expect(table).toContain(`100 resamples of ${TOWNS.length} groups`);
+    const out = JSON.parse((await run(runEvalDev, [data, ...tagger(), '--bootstrap', '100', '--format', 'json'])).stdout);
+    expect(out.intervals.macro.f1.estimate).toBeCloseTo(out.macro.f1, 12);
   });
 
   it('a FILE that does not exist is bad input (exit 1)', async () => {

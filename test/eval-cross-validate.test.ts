@@ -181,6 +181,22 @@ describe('evaluateTagger and ablate', () => {
     expect(report.reports[0]!.perTheme[1]!.predicted).toBe(0);
   });
 
+  it('with a bootstrap, adds intervals to each mode and fused minus rules and minus model, paired', () => {
+    const grouped = examples.map((e) => ({ ...e }));
+    const report = ablate(tagger, grouped, { bootstrap: { resamples: 200, seed: 5 } });
+    expect(AblationSchema.parse(report)).toEqual(report);
+    for (const r of report.reports) {
+      expect(r.intervals).toMatchObject({ resamples: 200, seed: 5, resampledBy: 'group', clusters: TOWNS.length });
+      expect(r.intervals!.macro.f1.estimate).toBeCloseTo(r.macro.f1, 12);
+    }
+    expect(report.differences!.map((d) => [d.a, d.b])).toEqual([['fused', 'rules'], ['fused', 'model']]);
+    const fused = report.reports[2]!.macro.f1;
+    expect(report.differences![0]!.macro.f1.difference).toBeCloseTo(fused - report.reports[0]!.macro.f1, 12);
+    expect(report.differences![1]!.macro.f1.difference).toBeCloseTo(fused - report.reports[1]!.macro.f1, 12);
+    // Without the option the report is as before.
+    expect(ablate(tagger, grouped).differences).toBeUndefined();
+  });
+
   it('rejects gold themes the tagger does not know', () => {
     expect(() => evaluateTagger(tagger, [{ id: 'x', text: 'Text.', themes: ['other-theme'] }])).toThrow(/outside the evaluated themes/);
   });

@@ -11,7 +11,7 @@ import { evaluateTagger } from '../eval/cross-validate';
 import { fixed, renderPlain, type Block } from '../eval/format-blocks';
 import { summarize } from '../eval/metrics';
 import { readLabelledData } from './eval';
-import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
+import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */
 export const EVAL_DEV_USAGE = `Usage: practice-themes eval-dev [FILE] [options]
@@ -25,6 +25,7 @@ Options:
   --model FILE       model file instead of the shipped one
   --rules FILE|DIR   rule set file(s) instead of the shipped ones (repeatable)
   --format F         table (default) or json
+  --bootstrap N      add N-resample bootstrap intervals of every F1 (seed 1, 95%)
 `;
 
 /** Where the development set is looked for when no FILE is given. */
@@ -38,8 +39,10 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     model: { type: 'string' },
     rules: { type: 'string', multiple: true },
     format: { type: 'string' },
+    bootstrap: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError('eval-dev takes at most one FILE');
+  const resamples = values.bootstrap === undefined ? undefined : positiveInt('bootstrap', values.bootstrap, 1000);
   const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
   const file = positionals[0] ?? defaultDevSetPath();
   if (positionals[0] === undefined && !existsSync(file)) {
@@ -52,7 +55,9 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     ...(values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
   });
-  const report = evaluateTagger(tagger, examples);
+  const report = evaluateTagger(tagger, examples, resamples ? { bootstrap: { resamples } } : {});
+  const intervals = report.intervals;
+  const ci = (i: { low: number; high: number } | undefined): string[] => (intervals ? [i ? `${fixed(i.low)} – ${fixed(i.high)}` : ''] : []);
   const date = new Date().toISOString().slice(0, 10);
   const model = tagger.options.model;
   const ruleSets = (tagger.options.ruleSets ?? []).map((r) => r.name);
@@ -78,17 +83,18 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
         `model       ${model ? `${model.name}, training corpus hash ${model.training.corpusHash}` : 'none (rules only)'}`,
         `rule sets   ${ruleSets.join(', ') || 'none'}`,
         `mode        ${report.mode}; measured only, never trained or tuned on`,
+        ...(intervals ? [`F1 95% CI   bootstrap percentile interval, ${intervals.resamples} resamples of ${intervals.clusters} ${intervals.resampledBy === 'group' ? 'groups' : 'passages'}, seed ${intervals.seed}`] : []),
       ],
     },
     {
       kind: 'table',
-      headers: ['theme', 'precision', 'recall', 'F1', 'support'],
+      headers: ['theme', 'precision', 'recall', 'F1', ...(intervals ? ['F1 95% CI'] : []), 'support'],
       rows: [
-        ...report.perTheme.map((m) => [m.theme, fixed(m.precision), fixed(m.recall), fixed(m.f1), String(m.support)]),
-        ['micro average', fixed(report.micro.precision), fixed(report.micro.recall), fixed(report.micro.f1), ''],
-        ['macro average', fixed(report.macro.precision), fixed(report.macro.recall), fixed(report.macro.f1), ''],
+        ...report.perTheme.map((m, t) => [m.theme, fixed(m.precision), fixed(m.recall), fixed(m.f1), ...ci(intervals?.perTheme[t]?.f1), String(m.support)]),
+        ['micro average', fixed(report.micro.precision), fixed(report.micro.recall), fixed(report.micro.f1), ...ci(intervals?.micro.f1), ''],
+        ['macro average', fixed(report.macro.precision), fixed(report.macro.recall), fixed(report.macro.f1), ...ci(intervals?.macro.f1), ''],
       ],
-      align: ['left', 'right', 'right', 'right', 'right'],
+      align: ['left', 'right', 'right', 'right', ...(intervals ? ['right' as const] : []), 'right'],
     },
     { kind: 'text', lines: [`macro F1 ${fixed(report.macro.f1)}; exact match ${fixed(report.exactMatch)}; ${report.errors.length} of ${report.units} passages differ from gold`] },
   ];

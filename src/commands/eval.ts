@@ -30,7 +30,7 @@ model trained on the other folds for each, the held-out fold scored.
 
 Options:
   --folds K            cross-validate with K grouped folds instead
-  --seed N             fold shuffle seed for --folds (default: 1)
+  --seed N             seed of the fold shuffle (--folds) and of --bootstrap (default: 1)
   --labels A,B,...     themes the fold models learn (default: every theme in DATA, sorted)
   --model FILE         model file instead of the shipped one (not with --folds)
   --no-model           rules only (not with --folds)
@@ -39,10 +39,14 @@ Options:
   --split S            only the units of split S (train or test); each needs a "split" field
   --format F           table (default), markdown, json (full report, unrounded) or csv
   --errors FILE.csv    also write the mis-tagged units (id,gold,predicted,missing,extra,excerpt)
+  --bootstrap N        add N-resample bootstrap intervals of every F1 (whole groups resampled
+                       when units carry "group"); with ablation, also fused minus rules and
+                       minus model, paired (e.g. 1000; seeded by --seed)
+  --confidence C       coverage of the intervals (default: 0.95)
 
 CSV columns: theme,precision,recall,f1,support,tp,fp,fn,tn,kappa then "micro" and
 "macro" rows (ablation and cross-validation add a leading "mode" column;
-cross-validation adds f1_mean,f1_std,f1_min,f1_max).
+cross-validation adds f1_mean,f1_std,f1_min,f1_max; --bootstrap adds f1_low,f1_high).
 `;
 
 const MODES = ['fused', 'rules', 'model', 'ablation'] as const;
@@ -60,6 +64,8 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     split: { type: 'string' },
     format: { type: 'string' },
     errors: { type: 'string' },
+    bootstrap: { type: 'string' },
+    confidence: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes exactly one DATA path');
   const format = oneOf('format', values.format, OUTPUT_FORMATS, 'table');
@@ -70,12 +76,13 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
   if (folds !== undefined && (values.model || values['no-model'])) {
     throw new UsageError('--model and --no-model do not apply with --folds (each fold trains its own model)');
   }
-  if (folds === undefined && (values.seed !== undefined || values.labels !== undefined)) {
-    throw new UsageError('--seed and --labels apply only with --folds');
-  }
+  if (folds === undefined && values.labels !== undefined) throw new UsageError('--labels applies only with --folds');
+  if (folds === undefined && values.bootstrap === undefined && values.seed !== undefined) throw new UsageError('--seed applies only with --folds or --bootstrap');
+  if (values.bootstrap === undefined && values.confidence !== undefined) throw new UsageError('--confidence applies only with --bootstrap');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
+  const bootstrap = values.bootstrap === undefined ? undefined : { resamples: positiveInt('bootstrap', values.bootstrap, 1000), level: confidenceOf(values.confidence), seed };
 
   const examples = await readLabelledData(positionals[0]!, split);
   let report: Report;
@@ -87,6 +94,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
       folds,
       seed,
       modes: mode === 'ablation' ? ABLATION_MODES : [mode],
+      ...(bootstrap ? { bootstrap } : {}),
     });
   } else {
     const tagger = await loadDefaultTagger({
@@ -94,11 +102,19 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
       ...(values.rules ? { ruleFiles: values.rules } : {}),
       mode: mode === 'ablation' ? 'fused' : (mode as Mode),
     });
-    report = mode === 'ablation' ? ablate(tagger, examples) : evaluateTagger(tagger, examples);
+    const options = bootstrap ? { bootstrap } : {};
+    report = mode === 'ablation' ? ablate(tagger, examples, options) : evaluateTagger(tagger, examples, options);
   }
   if (values.errors) await writeAtomically(values.errors, formatErrorsCsv(report));
   await write(io.stdout, formatReport(report, format));
   return EXIT.ok;
+}
+
+function confidenceOf(value: string | undefined): number {
+  if (value === undefined) return 0.95;
+  const level = Number(value);
+  if (!(level > 0 && level < 1)) throw new UsageError(`--confidence must be a number between 0 and 1, e.g. 0.95 (got "${value}")`);
+  return level;
 }
 
 const SplitField = z.object({ split: z.enum(['train', 'test']) });

@@ -10,6 +10,8 @@ export interface LabelledItem {
   readonly id: string;
   readonly themes: readonly string[];
   readonly text?: string;
+  /** The review or page the unit belongs to: a bootstrap resamples whole groups. */
+  readonly group?: string;
 }
 
 /** An item whose id may be absent (a map supplies it as the key). */

@@ -12,6 +12,7 @@ import { createTagger, type Tagger, type TaggerOptions } from '../tagger';
 import { analyzerFor } from '../tagger-build';
 import { DEFAULT_FEATURE_SETTINGS, extractTextFeatures, type FeatureSettings } from '../text/features';
 import type { TagResult } from '../result-schema';
+import { bootstrapIntervals, pairedBootstrap, type BootstrapSettings } from './bootstrap';
 import { checkExamples, labelsOf, spreadOf } from './examples';
 import { evaluate, summarize } from './metrics';
 import { ModeSchema, type Ablation, type CrossValidation, type FoldThresholds, type Mode, type ModeCrossValidation, type TaggerEvaluation } from './report-schema';
@@ -24,6 +25,12 @@ export const ABLATION_MODES: readonly Mode[] = Object.freeze(['rules', 'model', 
 export interface EvaluateTaggerOptions {
   /** Characters of text kept in each error's excerpt. @default 160 */
   readonly excerptLength?: number;
+  /**
+   * Add bootstrap intervals of the scores (whole groups resampled when the examples
+   * carry `group`); an ablation also gets fused minus each other mode, paired.
+   * @default none
+   */
+  readonly bootstrap?: BootstrapSettings;
 }
 
 /**
@@ -45,7 +52,21 @@ export function evaluateTagger(tagger: Tagger, examples: readonly LabelledExampl
  */
 export function ablate(tagger: Tagger, examples: readonly LabelledExample[], options: EvaluateTaggerOptions = {}): Ablation {
   const checked = checkExamples(examples);
-  return { kind: 'ablation', reports: ABLATION_MODES.map((mode) => evaluateTagger(tagger.extend({ mode }), checked, options)) };
+  const taggers = ABLATION_MODES.map((mode) => tagger.extend({ mode }));
+  const results = taggers.map((t) => checked.map((e) => t.tag(e.text, { id: e.id })));
+  const reports = taggers.map((t, m) => taggerReport(t, checked, results[m]!, options));
+  return {
+    kind: 'ablation',
+    reports,
+    ...(options.bootstrap ? { differences: modeDifferences(checked, ABLATION_MODES, results, tagger.themes, options.bootstrap) } : {}),
+  };
+}
+
+/** Fused minus each other mode, on the same resamples. */
+function modeDifferences(examples: readonly LabelledExample[], modes: readonly Mode[], results: readonly (readonly TagResult[])[], themes: readonly string[], bootstrap: BootstrapSettings) {
+  const fused = modes.indexOf('fused');
+  if (fused < 0) return [];
+  return modes.flatMap((b, m) => (m === fused ? [] : [{ a: 'fused' as const, b, ...pairedBootstrap(examples, results[fused]!, results[m]!, { ...bootstrap, themes }) }]));
 }
 
 /** Options of {@link crossValidate}. */
@@ -74,6 +95,8 @@ export interface CrossValidateOptions {
   readonly curvePoints?: number;
   /** Characters of text kept in each error's excerpt. @default 160 */
   readonly excerptLength?: number;
+  /** Add bootstrap intervals to each mode's pooled scores (whole groups resampled), and fused minus each other mode. @default none */
+  readonly bootstrap?: BootstrapSettings;
 }
 
 /**
@@ -133,9 +156,10 @@ export function crossValidate(examples: readonly LabelledExample[], options: Cro
       const summary = summarize(evaluate(idx.map((i) => checked[i]!), idx.map((i) => out[i]!), { themes, excerptLength }));
       return { fold, ...summary };
     });
+    const pooled = evaluate(checked, out, { themes, excerptLength });
     return {
       mode,
-      pooled: evaluate(checked, out, { themes, excerptLength }),
+      pooled: options.bootstrap ? { ...pooled, intervals: bootstrapIntervals(checked, out, { ...options.bootstrap, themes }) } : pooled,
       folds,
       spread: {
         perTheme: themes.map((theme, t) => ({
@@ -149,7 +173,18 @@ export function crossValidate(examples: readonly LabelledExample[], options: Cro
       },
     };
   });
-  return { kind: 'cross-validation', folds: assignment.folds, seed, units: checked.length, labels, foldSizes, modes: perMode, thresholds };
+  const differences = options.bootstrap ? modeDifferences(checked, modes, modes.map((m) => results.get(m)!), themes, options.bootstrap) : [];
+  return {
+    kind: 'cross-validation',
+    folds: assignment.folds,
+    seed,
+    units: checked.length,
+    labels,
+    foldSizes,
+    modes: perMode,
+    thresholds,
+    ...(differences.length ? { differences } : {}),
+  };
 }
 
 /**
@@ -183,6 +218,7 @@ function featurize(examples: readonly LabelledExample[], options: CrossValidateO
 
 function taggerReport(tagger: Tagger, examples: readonly LabelledExample[], results: readonly TagResult[], options: EvaluateTaggerOptions): TaggerEvaluation {
   const evaluation = evaluate(examples, results, { themes: tagger.themes, excerptLength: options.excerptLength ?? 160 });
+  const intervals = options.bootstrap ? bootstrapIntervals(examples, results, { ...options.bootstrap, themes: tagger.themes }) : undefined;
   const model = tagger.options.model;
   return {
     kind: 'evaluation',
@@ -190,6 +226,7 @@ function taggerReport(tagger: Tagger, examples: readonly LabelledExample[], resu
     model: model ? { name: model.name, corpusHash: model.training.corpusHash } : null,
     ruleSets: (tagger.options.ruleSets ?? []).map((r) => r.name),
     ...evaluation,
+    ...(intervals ? { intervals } : {}),
     thresholds: model ? modelThresholds(model) : [],
   };
 }

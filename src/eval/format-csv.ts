@@ -9,17 +9,22 @@
  * - agreement:        theme,kappa,observed,expected,both,only_a,only_b,neither
  * - errors:           id,gold,predicted,missing,extra,excerpt (theme lists joined by ";")
  *
+ * A report with bootstrap intervals adds f1_low,f1_high at the end of each row (the
+ * ablation and cross-validation CSVs per mode; the paired differences are in the JSON).
+ *
  * After the theme rows come a `micro` row (precision/recall/F1 from pooled
  * counts, support and tp/fp/fn/tn summed, kappa empty) and a `macro` row
  * (unweighted means over themes, support summed, counts empty, kappa = mean
  * kappa); the agreement CSV ends with a `mean` row. An undefined kappa is empty.
  */
-import type { Ablation, Agreement, CrossValidation, EvaluationError, EvaluationSummary } from './report-schema';
+import type { Ablation, Agreement, CrossValidation, EvaluationError, EvaluationSummary, ScoreIntervals } from './report-schema';
 
 /** Columns of the evaluation CSV. */
 export const EVALUATION_CSV_COLUMNS = ['theme', 'precision', 'recall', 'f1', 'support', 'tp', 'fp', 'fn', 'tn', 'kappa'] as const;
 /** Extra columns of the cross-validation CSV, after `mode` and the evaluation columns. */
 export const SPREAD_CSV_COLUMNS = ['f1_mean', 'f1_std', 'f1_min', 'f1_max'] as const;
+/** Extra columns when the report carries bootstrap intervals, last in each row. */
+export const INTERVAL_CSV_COLUMNS = ['f1_low', 'f1_high'] as const;
 /** Columns of the agreement CSV. */
 export const AGREEMENT_CSV_COLUMNS = ['theme', 'kappa', 'observed', 'expected', 'both', 'only_a', 'only_b', 'neither'] as const;
 /** Columns of the errors CSV. */
@@ -28,25 +33,31 @@ export const ERRORS_CSV_COLUMNS = ['id', 'gold', 'predicted', 'missing', 'extra'
 type Cell = string | number | null | undefined;
 
 /** The evaluation CSV of one summary. */
-export function evaluationCsv(summary: EvaluationSummary): string {
-  return csv([EVALUATION_CSV_COLUMNS, ...evaluationRows(summary)]);
+export function evaluationCsv(summary: EvaluationSummary & { intervals?: ScoreIntervals }): string {
+  const i = summary.intervals;
+  return csv([[...EVALUATION_CSV_COLUMNS, ...intervalColumns(i)], ...withIntervals(evaluationRows(summary), i)]);
 }
 
 /** The ablation CSV: one block of evaluation rows per mode. */
 export function ablationCsv(report: Ablation): string {
-  return csv([['mode', ...EVALUATION_CSV_COLUMNS], ...report.reports.flatMap((r) => evaluationRows(r).map((row) => [r.mode, ...row]))]);
+  const i = report.reports[0]?.intervals;
+  return csv([
+    ['mode', ...EVALUATION_CSV_COLUMNS, ...intervalColumns(i)],
+    ...report.reports.flatMap((r) => withIntervals(evaluationRows(r), r.intervals).map((row) => [r.mode, ...row])),
+  ]);
 }
 
 /** The cross-validation CSV: pooled scores per mode with the spread of per-fold F1. */
 export function crossValidationCsv(report: CrossValidation): string {
   const rows = report.modes.flatMap((m) => {
     const spreads = [...m.spread.perTheme.map((t) => t.f1), m.spread.microF1, m.spread.macroF1];
+    const bounds = withIntervals(evaluationRows(m.pooled).map(() => []), m.pooled.intervals);
     return evaluationRows(m.pooled).map((row, i) => {
       const s = spreads[i]!;
-      return [m.mode, ...row, s.mean, s.std, s.min, s.max];
+      return [m.mode, ...row, s.mean, s.std, s.min, s.max, ...bounds[i]!];
     });
   });
-  return csv([['mode', ...EVALUATION_CSV_COLUMNS, ...SPREAD_CSV_COLUMNS], ...rows]);
+  return csv([['mode', ...EVALUATION_CSV_COLUMNS, ...SPREAD_CSV_COLUMNS, ...intervalColumns(report.modes[0]?.pooled.intervals)], ...rows]);
 }
 
 /** The agreement CSV. */
@@ -73,6 +84,15 @@ function evaluationRows(s: EvaluationSummary): Cell[][] {
     ['micro', s.micro.precision, s.micro.recall, s.micro.f1, total((m) => m.support), total((m) => m.tp), total((m) => m.fp), total((m) => m.fn), total((m) => m.tn), ''],
     ['macro', s.macro.precision, s.macro.recall, s.macro.f1, total((m) => m.support), '', '', '', '', s.meanKappa],
   ];
+}
+
+const intervalColumns = (i: ScoreIntervals | undefined): readonly string[] => (i ? INTERVAL_CSV_COLUMNS : []);
+
+// Rows in evaluationRows' order: the themes, then micro, then macro.
+function withIntervals(rows: Cell[][], i: ScoreIntervals | undefined): Cell[][] {
+  if (!i) return rows;
+  const f1 = [...i.perTheme.map((t) => t.f1), i.micro.f1, i.macro.f1];
+  return rows.map((row, k) => [...row, f1[k]?.low, f1[k]?.high]);
 }
 
 function csv(rows: readonly (readonly Cell[])[]): string {

@@ -4,7 +4,7 @@
  * with what its columns mean.
  */
 import { fixed, type Block } from './format-blocks';
-import type { Ablation, Agreement, ConfusionRow, CrossValidation, EvaluationSummary, ModeCrossValidation, TaggerEvaluation, ThemeThreshold } from './report-schema';
+import type { Ablation, Agreement, ConfusionRow, CrossValidation, Difference, EvaluationSummary, ModeCrossValidation, PairedBootstrap, ScoreIntervals, TaggerEvaluation, ThemeThreshold } from './report-schema';
 
 const GLOSSARY: Block = {
   kind: 'text',
@@ -21,7 +21,8 @@ export function evaluationBlocks(report: TaggerEvaluation): Block[] {
     { kind: 'heading', text: `Evaluation: ${report.units} units, ${report.themes.length} themes, mode ${report.mode}` },
     { kind: 'text', lines: [taggerLine(report)] },
     GLOSSARY,
-    metricsTable(report),
+    ...intervalNote(report.intervals),
+    metricsTable(report, undefined, report.intervals),
     summaryText(report, report.errors.length),
     ...confusionBlocks(report.confusion, report.themes),
     ...thresholdBlocks('Model thresholds (cross-validated on the model\'s own training data)', report.thresholds),
@@ -52,9 +53,52 @@ export function ablationBlocks(report: Ablation): Block[] {
       ],
       align: ['left', ...modes.map(() => 'right' as const)],
     },
-    ...report.reports.flatMap((r): Block[] => [{ kind: 'heading', text: `Mode ${r.mode}` }, metricsTable(r), summaryText(r, r.errors.length)]),
+    ...differenceBlocks(report.differences),
+    ...intervalNote(first.intervals),
+    ...report.reports.flatMap((r): Block[] => [{ kind: 'heading', text: `Mode ${r.mode}` }, metricsTable(r, undefined, r.intervals), summaryText(r, r.errors.length)]),
   ];
 }
+
+/** Says how the intervals in the tables below were drawn. */
+function intervalNote(intervals: ScoreIntervals | undefined): Block[] {
+  if (!intervals) return [];
+  return [{ kind: 'text', lines: [`F1 ${percent(intervals.level)} CI: bootstrap percentile interval, ${drawText(intervals)}.`] }];
+}
+
+function drawText(d: Pick<ScoreIntervals, 'resamples' | 'resampledBy' | 'clusters' | 'seed'>): string {
+  return `${d.resamples} resamples of ${d.clusters} ${d.resampledBy === 'group' ? 'groups (whole groups resampled)' : 'units'}, seed ${d.seed}`;
+}
+
+const percent = (level: number): string => `${+(level * 100).toFixed(1)}%`;
+
+/** Fused minus each other mode, paired on the same resamples. */
+function differenceBlocks(differences: readonly (PairedBootstrap & { a: string; b: string })[] | undefined): Block[] {
+  if (!differences?.length) return [];
+  const first = differences[0]!;
+  const cell = (d: Difference): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}], ahead ${Math.round(d.aAhead * 100)}%`;
+  return [
+    {
+      kind: 'text',
+      lines: [
+        `F1 of ${first.a} minus each other mode on the same units: the difference, its ${percent(first.level)} paired bootstrap interval,`,
+        `and the share of resamples in which ${first.a} was ahead (${drawText(first)}).`,
+        'An interval that excludes 0 is unlikely to be the luck of which units happened to be evaluated.',
+      ],
+    },
+    {
+      kind: 'table',
+      headers: ['theme', ...differences.map((d) => `${d.a} - ${d.b}`)],
+      rows: [
+        ...first.perTheme.map((t, i) => [t.theme, ...differences.map((d) => cell(d.perTheme[i]!.f1))]),
+        ['micro average', ...differences.map((d) => cell(d.micro.f1))],
+        ['macro average', ...differences.map((d) => cell(d.macro.f1))],
+      ],
+      align: ['left', ...differences.map(() => 'right' as const)],
+    },
+  ];
+}
+
+const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${fixed(Math.abs(x))}`;
 
 /** Blocks of a cross-validation report. */
 export function crossValidationBlocks(report: CrossValidation): Block[] {
@@ -71,6 +115,8 @@ export function crossValidationBlocks(report: CrossValidation): Block[] {
       ],
     },
     GLOSSARY,
+    ...intervalNote(report.modes[0]?.pooled.intervals),
+    ...differenceBlocks(report.differences),
     ...report.modes.flatMap((m) => modeBlocks(m, report.modes.length > 1)),
     ...foldThresholdBlocks(report),
   ];
@@ -128,30 +174,33 @@ function disagreementBlocks(report: Agreement): Block[] {
   ];
 }
 
-function metricsTable(summary: EvaluationSummary, f1Spread?: ModeCrossValidation['spread']): Block {
+function metricsTable(summary: EvaluationSummary, f1Spread?: ModeCrossValidation['spread'], intervals?: ScoreIntervals): Block {
   const spread = (t: number): string[] => {
     const s = f1Spread?.perTheme[t]?.f1;
     return f1Spread ? [s ? spreadText(s) : ''] : [];
   };
+  const ci = (i: { low: number; high: number } | undefined): string[] => (intervals ? [i ? `${fixed(i.low)} – ${fixed(i.high)}` : ''] : []);
   const rows = summary.perTheme.map((m, t) => [
     m.theme,
     fixed(m.precision),
     fixed(m.recall),
     fixed(m.f1),
+    ...ci(intervals?.perTheme[t]?.f1),
     String(m.support),
     fixed(m.agreement.kappa),
     ...spread(t),
   ]);
+  const ciHeader = intervals ? [`F1 ${percent(intervals.level)} CI`] : [];
   const extra = f1Spread ? ['F1 per fold'] : [];
   return {
     kind: 'table',
-    headers: ['theme', 'precision', 'recall', 'F1', 'support', 'kappa', ...extra],
+    headers: ['theme', 'precision', 'recall', 'F1', ...ciHeader, 'support', 'kappa', ...extra],
     rows: [
       ...rows,
-      ['micro average', fixed(summary.micro.precision), fixed(summary.micro.recall), fixed(summary.micro.f1), String(totalSupport(summary)), '', ...(f1Spread ? [spreadText(f1Spread.microF1)] : [])],
-      ['macro average', fixed(summary.macro.precision), fixed(summary.macro.recall), fixed(summary.macro.f1), '', fixed(summary.meanKappa), ...(f1Spread ? [spreadText(f1Spread.macroF1)] : [])],
+      ['micro average', fixed(summary.micro.precision), fixed(summary.micro.recall), fixed(summary.micro.f1), ...ci(intervals?.micro.f1), String(totalSupport(summary)), '', ...(f1Spread ? [spreadText(f1Spread.microF1)] : [])],
+      ['macro average', fixed(summary.macro.precision), fixed(summary.macro.recall), fixed(summary.macro.f1), ...ci(intervals?.macro.f1), '', fixed(summary.meanKappa), ...(f1Spread ? [spreadText(f1Spread.macroF1)] : [])],
     ],
-    align: ['left', 'right', 'right', 'right', 'right', 'right', ...extra.map(() => 'right' as const)],
+    align: ['left', 'right', 'right', 'right', ...ciHeader.map(() => 'right' as const), 'right', 'right', ...extra.map(() => 'right' as const)],
   };
 }
 
@@ -207,7 +256,7 @@ function thresholdBlocks(title: string, thresholds: readonly ThemeThreshold[]): 
 function modeBlocks(m: ModeCrossValidation, titled: boolean): Block[] {
   return [
     ...(titled ? [{ kind: 'heading', text: `Mode ${m.mode}` } satisfies Block] : []),
-    metricsTable(m.pooled, m.spread),
+    metricsTable(m.pooled, m.spread, m.pooled.intervals),
     summaryText(m.pooled, m.pooled.errors.length),
   ];
 }

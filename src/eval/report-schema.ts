@@ -95,10 +95,70 @@ export const EvaluationSummarySchema = z.object({
 /** Scores of one labelling against gold, without per-unit details. */
 export type EvaluationSummary = z.infer<typeof EvaluationSummarySchema>;
 
+/** A score with its bootstrap interval. */
+export const IntervalSchema = z.object({
+  /** The score on the units as they are. */
+  estimate: z.number(),
+  /** Lower and upper percentile of the score over the resamples. */
+  low: z.number(),
+  high: z.number(),
+});
+/** A score with its bootstrap interval. */
+export type Interval = z.infer<typeof IntervalSchema>;
+
+/** Intervals of precision, recall and F1. */
+export const PrfIntervalsSchema = z.object({ precision: IntervalSchema, recall: IntervalSchema, f1: IntervalSchema });
+/** Intervals of precision, recall and F1. */
+export type PrfIntervals = z.infer<typeof PrfIntervalsSchema>;
+
+/** How a bootstrap was drawn. */
+const BootstrapDrawSchema = z.object({
+  resamples: count,
+  /** Coverage of each interval, e.g. 0.95. */
+  level: z.number().gt(0).lt(1),
+  seed: z.number().int(),
+  /** `group`: whole groups (reviews, pages) were resampled; `unit`: single units. */
+  resampledBy: z.enum(['group', 'unit']),
+  /** Number of groups (or units) resampled. */
+  clusters: count,
+});
+
+/** `bootstrapIntervals`: percentile intervals of the scores `evaluate` reports. */
+export const ScoreIntervalsSchema = BootstrapDrawSchema.extend({
+  perTheme: z.array(PrfIntervalsSchema.extend({ theme: z.string() })),
+  micro: PrfIntervalsSchema,
+  macro: PrfIntervalsSchema,
+});
+/** Bootstrap intervals of an evaluation's scores. */
+export type ScoreIntervals = z.infer<typeof ScoreIntervalsSchema>;
+
+/** A difference of F1 between two labellings, with its paired interval. */
+export const DifferenceSchema = z.object({
+  /** a's F1 minus b's on the units as they are. */
+  difference: z.number(),
+  low: z.number(),
+  high: z.number(),
+  /** Share of resamples in which a's F1 was above b's. */
+  aAhead: share,
+});
+/** A difference of F1 with its interval. */
+export type Difference = z.infer<typeof DifferenceSchema>;
+
+/** `pairedBootstrap`: F1 of labelling a minus labelling b on the same resamples. */
+export const PairedBootstrapSchema = BootstrapDrawSchema.extend({
+  perTheme: z.array(z.object({ theme: z.string(), f1: DifferenceSchema })),
+  micro: z.object({ f1: DifferenceSchema }),
+  macro: z.object({ f1: DifferenceSchema }),
+});
+/** Paired bootstrap of two labellings. */
+export type PairedBootstrap = z.infer<typeof PairedBootstrapSchema>;
+
 /** Everything `evaluate` returns. */
 export const EvaluationSchema = EvaluationSummarySchema.extend({
   confusion: z.array(ConfusionRowSchema),
   errors: z.array(EvaluationErrorSchema),
+  /** Bootstrap intervals of the scores, when asked for. */
+  intervals: ScoreIntervalsSchema.optional(),
 });
 /** Everything `evaluate` returns. */
 export type Evaluation = z.infer<typeof EvaluationSchema>;
@@ -142,6 +202,8 @@ export type TaggerEvaluation = z.infer<typeof TaggerEvaluationSchema>;
 export const AblationSchema = z.object({
   kind: z.literal('ablation'),
   reports: z.array(TaggerEvaluationSchema),
+  /** With a bootstrap: fused minus each other mode, paired on the same resamples. */
+  differences: z.array(PairedBootstrapSchema.extend({ a: ModeSchema, b: ModeSchema })).optional(),
 });
 /** Ablation report. */
 export type Ablation = z.infer<typeof AblationSchema>;
@@ -187,6 +249,8 @@ export const CrossValidationSchema = z.object({
   foldSizes: z.array(count),
   modes: z.array(ModeCrossValidationSchema),
   thresholds: z.array(FoldThresholdsSchema),
+  /** With a bootstrap and more than one mode: fused minus each other mode over the pooled units, paired. */
+  differences: z.array(PairedBootstrapSchema.extend({ a: ModeSchema, b: ModeSchema })).optional(),
 });
 /** Cross-validation report. */
 export type CrossValidation = z.infer<typeof CrossValidationSchema>;
