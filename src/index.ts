@@ -114,6 +114,8 @@ export { evaluateTagger, ablate, crossValidate, groupedFolds, ABLATION_MODES } f
 export type { EvaluateTaggerOptions, CrossValidateOptions } from './eval/cross-validate';
 export { bootstrapIntervals, pairedBootstrap, BootstrapSettingsSchema } from './eval/bootstrap';
 export type { BootstrapSettings, BootstrapOptions } from './eval/bootstrap';
+export { breakdownBy, MISSING_VALUE } from './eval/breakdown';
+export type { BreakdownOptions } from './eval/breakdown';
 export { prCurve, thinCurve, outOfFoldProbabilities, thresholdTradeOffs, modelThresholds } from './eval/thresholds';
 export { formatReport, formatErrorsCsv, OUTPUT_FORMATS } from './eval/format';
 export type { OutputFormat } from './eval/format';
@@ -133,6 +135,8 @@ export {
   ScoreIntervalsSchema,
   DifferenceSchema,
   PairedBootstrapSchema,
+  BreakdownSchema,
+  BreakdownRowSchema,
 } from './eval/report-schema';
 export type {
   Evaluation,
@@ -147,6 +151,8 @@ export type {
   ScoreIntervals,
   Difference,
   PairedBootstrap,
+  Breakdown,
+  BreakdownRow,
 } from './eval/report-schema';
 
 // Errors

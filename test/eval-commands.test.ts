@@ -122,6 +122,25 @@ describe('eval', () => {
     expect(csv[1]!.split(',')).toHaveLength(12);
   });
 
+  it('--by FIELD scores each value apart, in the table and the JSON', async () => {
+    const table = (await run(runEval, [data, ...tagger(), '--by', 'split'])).stdout;
+    expect(table).toContain('By split:');
+    expect(table).toMatch(/^train\s+16\s+\d\.\d{3}/m);
+    expect(table).toMatch(/^test\s+8\s+\d\.\d{3}/m);
+    const report = TaggerEvaluationSchema.parse(JSON.parse((await run(runEval, [data, ...tagger(), '--by', 'split', '--format', 'json'])).stdout));
+    expect(report.breakdown!.rows.map((r) => [r.value, r.units])).toEqual([['train', 16], ['test', 8]]);
+    const ablation = (await run(runEval, [data, ...tagger(), '--by', 'group', '--mode', 'ablation'])).stdout;
+    expect(ablation).toMatch(/group\s+units\s+rules macro F1\s+model macro F1\s+fused macro F1/);
+  });
+
+  it('--by a field whose value is an object is bad input naming the line', async () => {
+    const odd = join(dir, 'odd.jsonl');
+    writeFileSync(odd, jsonl([units[0], { ...units[1], kind: { nested: true } }]));
+    const { code, stderr } = await cli(['eval', odd, ...tagger(), '--by', 'kind']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/line 2/);
+  });
+
   it('--bootstrap with --mode ablation prints fused minus each other mode', async () => {
     const { code, stdout } = await run(runEval, [data, ...tagger(), '--mode', 'ablation', '--bootstrap', '100']);
     expect(code).toBe(0);
@@ -158,6 +177,7 @@ describe('exit codes through the CLI', () => {
     [['eval', 'x.jsonl', '--folds', '1'], /--folds must be 2 or more/],
     [['eval', 'x.jsonl', '--seed', '3'], /applies only with --folds or --bootstrap/],
     [['eval', 'x.jsonl', '--labels', 'a'], /--labels applies only with --folds/],
+    [['eval', 'x.jsonl', '--folds', '3', '--by', 'split'], /--by does not apply with --folds/],
     [['eval', 'x.jsonl', '--bogus'], /Unknown option/],
     [['agreement', 'a.jsonl'], /exactly two files/],
     [['eval-dev', 'a', 'b'], /at most one FILE/],
@@ -269,6 +289,12 @@ describe('eval-dev', () => {
     expect(table).toContain(`100 resamples of ${TOWNS.length} groups`);
     const out = JSON.parse((await run(runEvalDev, [data, ...tagger(), '--bootstrap', '100', '--format', 'json'])).stdout);
     expect(out.intervals.macro.f1.estimate).toBeCloseTo(out.macro.f1, 12);
+  });
+
+  it('--by FIELD adds scores per value of the field', async () => {
+    const { stdout } = await run(runEvalDev, [data, ...tagger(), '--by', 'split']);
+    expect(stdout).toMatch(/^split\s+units\s+macro F1\s+micro F1/m);
+    expect(stdout).toMatch(/^train\s+16\s/m);
   });
 
   it('a FILE that does not exist is bad input (exit 1)', async () => {

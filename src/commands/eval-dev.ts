@@ -9,8 +9,9 @@ import { loadDefaultTagger } from '../files/default-tagger';
 import { packageRoot } from '../files/package-paths';
 import { evaluateTagger } from '../eval/cross-validate';
 import { fixed, renderPlain, type Block } from '../eval/format-blocks';
+import { breakdownBlocks } from '../eval/format-sections';
 import { summarize } from '../eval/metrics';
-import { readLabelledData } from './eval';
+import { readLabelledDataBy } from './eval';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */
@@ -26,6 +27,7 @@ Options:
   --rules FILE|DIR   rule set file(s) instead of the shipped ones (repeatable)
   --format F         table (default) or json
   --bootstrap N      add N-resample bootstrap intervals of every F1 (seed 1, 95%)
+  --by FIELD         also score each value of FIELD apart (the set's source_kind, say)
 `;
 
 /** Where the development set is looked for when no FILE is given. */
@@ -40,6 +42,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     rules: { type: 'string', multiple: true },
     format: { type: 'string' },
     bootstrap: { type: 'string' },
+    by: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError('eval-dev takes at most one FILE');
   const resamples = values.bootstrap === undefined ? undefined : positiveInt('bootstrap', values.bootstrap, 1000);
@@ -50,12 +53,16 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     await write(io.stdout, `No development set found at ${file}: nothing was scored.\n`);
     return EXIT.ok;
   }
-  const examples = await readLabelledData(file);
+  if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
+  const { examples, valueOf } = await readLabelledDataBy(file, undefined, values.by);
   const tagger = await loadDefaultTagger({
     ...(values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
   });
-  const report = evaluateTagger(tagger, examples, resamples ? { bootstrap: { resamples } } : {});
+  const report = evaluateTagger(tagger, examples, {
+    ...(resamples ? { bootstrap: { resamples } } : {}),
+    ...(values.by ? { breakdown: { field: values.by, valueOf } } : {}),
+  });
   const intervals = report.intervals;
   const ci = (i: { low: number; high: number } | undefined): string[] => (intervals ? [i ? `${fixed(i.low)} – ${fixed(i.high)}` : ''] : []);
   const date = new Date().toISOString().slice(0, 10);
@@ -97,6 +104,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
       align: ['left', 'right', 'right', 'right', ...(intervals ? ['right' as const] : []), 'right'],
     },
     { kind: 'text', lines: [`macro F1 ${fixed(report.macro.f1)}; exact match ${fixed(report.exactMatch)}; ${report.errors.length} of ${report.units} passages differ from gold`] },
+    ...breakdownBlocks([report]),
   ];
   await write(io.stdout, renderPlain(blocks));
   return EXIT.ok;

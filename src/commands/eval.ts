@@ -43,6 +43,8 @@ Options:
                        when units carry "group"); with ablation, also fused minus rules and
                        minus model, paired (e.g. 1000; seeded by --seed)
   --confidence C       coverage of the intervals (default: 0.95)
+  --by FIELD           also score each value of FIELD apart (e.g. genre, source_kind): macro F1
+                       over the themes present, and no-theme units tagged anyway (not with --folds)
 
 CSV columns: theme,precision,recall,f1,support,tp,fp,fn,tn,kappa then "micro" and
 "macro" rows (ablation and cross-validation add a leading "mode" column;
@@ -66,6 +68,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     errors: { type: 'string' },
     bootstrap: { type: 'string' },
     confidence: { type: 'string' },
+    by: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes exactly one DATA path');
   const format = oneOf('format', values.format, OUTPUT_FORMATS, 'table');
@@ -80,11 +83,13 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
   if (folds === undefined && values.bootstrap === undefined && values.seed !== undefined) throw new UsageError('--seed applies only with --folds or --bootstrap');
   if (values.bootstrap === undefined && values.confidence !== undefined) throw new UsageError('--confidence applies only with --bootstrap');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
+  if (folds !== undefined && values.by !== undefined) throw new UsageError('--by does not apply with --folds');
+  if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
   const bootstrap = values.bootstrap === undefined ? undefined : { resamples: positiveInt('bootstrap', values.bootstrap, 1000), level: confidenceOf(values.confidence), seed };
 
-  const examples = await readLabelledData(positionals[0]!, split);
+  const { examples, valueOf } = await readLabelledDataBy(positionals[0]!, split, values.by);
   let report: Report;
   if (folds !== undefined) {
     const [languageModel, ruleSets] = await Promise.all([loadLanguageModel(), loadRuleSets(values.rules)]);
@@ -102,7 +107,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
       ...(values.rules ? { ruleFiles: values.rules } : {}),
       mode: mode === 'ablation' ? 'fused' : (mode as Mode),
     });
-    const options = bootstrap ? { bootstrap } : {};
+    const options = { ...(bootstrap ? { bootstrap } : {}), ...(values.by ? { breakdown: { field: values.by, valueOf } } : {}) };
     report = mode === 'ablation' ? ablate(tagger, examples, options) : evaluateTagger(tagger, examples, options);
   }
   if (values.errors) await writeAtomically(values.errors, formatErrorsCsv(report));
@@ -118,6 +123,7 @@ function confidenceOf(value: string | undefined): number {
 }
 
 const SplitField = z.object({ split: z.enum(['train', 'test']) });
+const FieldValue = z.union([z.string(), z.number(), z.boolean()]).optional();
 
 /**
  * Labelled examples from a JSON Lines file (extra fields ignored) or a corpus
@@ -126,18 +132,43 @@ const SplitField = z.object({ split: z.enum(['train', 'test']) });
  *   naming the file for a repeated id or when no unit is left; DocumentError when the file is missing.
  */
 export async function readLabelledData(path: string, split?: 'train' | 'test'): Promise<LabelledExample[]> {
+  return (await readLabelledDataBy(path, split)).examples;
+}
+
+/**
+ * As {@link readLabelledData}, and each example's value of `field` (a string,
+ * number or boolean field of the line; `undefined` where the line has none).
+ * @throws InputError as readLabelledData, and naming file and line for a field value that is an object or array.
+ */
+export async function readLabelledDataBy(
+  path: string,
+  split?: 'train' | 'test',
+  field?: string,
+): Promise<{ examples: LabelledExample[]; valueOf: (id: string) => string | undefined }> {
   const info = await stat(path).catch(() => undefined);
-  let examples: (LabelledExample & { split?: 'train' | 'test' })[];
+  let rows: (LabelledExample & { split?: 'train' | 'test' } & Record<string, unknown>)[];
   if (info?.isDirectory()) {
-    examples = await readCorpus(path);
+    rows = (await readCorpus(path)) as typeof rows;
   } else {
-    const schema = split === undefined ? LabelledExampleSchema : LabelledExampleSchema.extend(SplitField.shape);
-    examples = parseJsonLines(await readTextFile(path), schema, { file: path, code: 'INVALID_CORPUS' });
+    const withSplit = split === undefined ? LabelledExampleSchema : LabelledExampleSchema.extend(SplitField.shape);
+    // The field's own check, unless it is one the schema already has (group, split).
+    const schema = field === undefined || field in withSplit.shape ? withSplit : withSplit.extend({ [field]: FieldValue });
+    rows = parseJsonLines(await readTextFile(path), schema as z.ZodType<(typeof rows)[number]>, { file: path, code: 'INVALID_CORPUS' });
   }
-  assertUniqueIds(examples, path);
-  const kept = split === undefined ? examples : examples.filter((e) => e.split === split);
+  assertUniqueIds(rows, path);
+  const kept = split === undefined ? rows : rows.filter((e) => e.split === split);
   if (!kept.length) {
     throw new InputError(split === undefined ? 'no labelled units' : `no units with split "${split}"`, { code: 'INVALID_CORPUS', file: path });
   }
-  return kept.map(({ id, text, themes, group }) => ({ id, text, themes, ...(group === undefined ? {} : { group }) }));
+  const values = new Map<string, string>();
+  if (field !== undefined) {
+    for (const row of kept) {
+      const value = row[field];
+      if (value !== undefined && value !== null) values.set(row.id, String(value));
+    }
+  }
+  return {
+    examples: kept.map(({ id, text, themes, group }) => ({ id, text, themes, ...(group === undefined ? {} : { group }) })),
+    valueOf: (id) => values.get(id),
+  };
 }

@@ -13,6 +13,7 @@ import { analyzerFor } from '../tagger-build';
 import { DEFAULT_FEATURE_SETTINGS, extractTextFeatures, type FeatureSettings } from '../text/features';
 import type { TagResult } from '../result-schema';
 import { bootstrapIntervals, pairedBootstrap, type BootstrapSettings } from './bootstrap';
+import { breakdownBy } from './breakdown';
 import { checkExamples, labelsOf, spreadOf } from './examples';
 import { evaluate, summarize } from './metrics';
 import { ModeSchema, type Ablation, type CrossValidation, type FoldThresholds, type Mode, type ModeCrossValidation, type TaggerEvaluation } from './report-schema';
@@ -31,6 +32,8 @@ export interface EvaluateTaggerOptions {
    * @default none
    */
   readonly bootstrap?: BootstrapSettings;
+  /** Add scores per value of a field: its name and each example's value (by id). @default none */
+  readonly breakdown?: { readonly field: string; readonly valueOf: (id: string) => string | undefined };
 }
 
 /**
@@ -227,6 +230,7 @@ function taggerReport(tagger: Tagger, examples: readonly LabelledExample[], resu
     ruleSets: (tagger.options.ruleSets ?? []).map((r) => r.name),
     ...evaluation,
     ...(intervals ? { intervals } : {}),
+    ...(options.breakdown ? { breakdown: breakdownBy(examples, results, options.breakdown.valueOf, { field: options.breakdown.field, themes: tagger.themes }) } : {}),
     thresholds: model ? modelThresholds(model) : [],
   };
 }

@@ -4,7 +4,7 @@
  * with what its columns mean.
  */
 import { fixed, type Block } from './format-blocks';
-import type { Ablation, Agreement, ConfusionRow, CrossValidation, Difference, EvaluationSummary, ModeCrossValidation, PairedBootstrap, ScoreIntervals, TaggerEvaluation, ThemeThreshold } from './report-schema';
+import type { Ablation, Agreement, Breakdown, ConfusionRow, CrossValidation, Difference, EvaluationSummary, ModeCrossValidation, PairedBootstrap, ScoreIntervals, TaggerEvaluation, ThemeThreshold } from './report-schema';
 
 const GLOSSARY: Block = {
   kind: 'text',
@@ -24,6 +24,7 @@ export function evaluationBlocks(report: TaggerEvaluation): Block[] {
     ...intervalNote(report.intervals),
     metricsTable(report, undefined, report.intervals),
     summaryText(report, report.errors.length),
+    ...breakdownBlocks([report]),
     ...confusionBlocks(report.confusion, report.themes),
     ...thresholdBlocks('Model thresholds (cross-validated on the model\'s own training data)', report.thresholds),
   ];
@@ -54,8 +55,38 @@ export function ablationBlocks(report: Ablation): Block[] {
       align: ['left', ...modes.map(() => 'right' as const)],
     },
     ...differenceBlocks(report.differences),
+    ...breakdownBlocks(report.reports),
     ...intervalNote(first.intervals),
     ...report.reports.flatMap((r): Block[] => [{ kind: 'heading', text: `Mode ${r.mode}` }, metricsTable(r, undefined, r.intervals), summaryText(r, r.errors.length)]),
+  ];
+}
+
+/** Scores per value of a field; with several modes, their macro F1 side by side and the no-theme counts of the last (fused). */
+export function breakdownBlocks(reports: readonly { mode: string; breakdown?: Breakdown | undefined }[]): Block[] {
+  const withRows = reports.filter((r): r is { mode: string; breakdown: Breakdown } => r.breakdown !== undefined);
+  const first = withRows[0];
+  if (!first) return [];
+  const last = withRows[withRows.length - 1]!;
+  const several = withRows.length > 1;
+  const macroHeaders = several ? withRows.map((r) => `${r.mode} macro F1`) : ['macro F1', 'micro F1', 'exact match'];
+  return [
+    {
+      kind: 'text',
+      lines: [
+        `By ${first.breakdown.field}: each value's units scored apart. Macro F1 averages the themes its gold units carry (a subgroup`,
+        `rarely holds all); "no theme, tagged" counts its units with no gold theme that got a theme anyway${several ? ` (mode ${last.mode})` : ''}.`,
+      ],
+    },
+    {
+      kind: 'table',
+      headers: [first.breakdown.field, 'units', ...macroHeaders, 'themes present', 'no theme, tagged'],
+      rows: first.breakdown.rows.map((row, i) => {
+        const fused = last.breakdown.rows[i]!;
+        const scores = several ? withRows.map((r) => fixed(r.breakdown.rows[i]!.macro.f1)) : [fixed(row.macro.f1), fixed(row.micro.f1), fixed(row.exactMatch)];
+        return [row.value, String(row.units), ...scores, String(row.themesPresent.length), `${fused.noThemeTagged} of ${fused.noThemeUnits}`];
+      }),
+      align: ['left', 'right', ...macroHeaders.map(() => 'right' as const), 'right', 'right'],
+    },
   ];
 }
 

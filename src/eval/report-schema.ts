@@ -153,12 +153,37 @@ export const PairedBootstrapSchema = BootstrapDrawSchema.extend({
 /** Paired bootstrap of two labellings. */
 export type PairedBootstrap = z.infer<typeof PairedBootstrapSchema>;
 
+/** Scores of the units sharing one value of a field. */
+export const BreakdownRowSchema = z.object({
+  /** The field's value; `(none)` for units without the field. */
+  value: z.string(),
+  units: count,
+  /** Themes some gold unit of the subgroup carries: the macro average covers these. */
+  themesPresent: z.array(z.string()),
+  micro: PrfSchema,
+  /** Mean over `themesPresent` (0 when there are none). */
+  macro: PrfSchema,
+  exactMatch: share,
+  /** Units with no gold theme, and how many of them got a theme anyway. */
+  noThemeUnits: count,
+  noThemeTagged: count,
+});
+/** One subgroup's scores. */
+export type BreakdownRow = z.infer<typeof BreakdownRowSchema>;
+
+/** `breakdownBy`: scores per value of a field of the units, largest subgroup first. */
+export const BreakdownSchema = z.object({ field: z.string(), rows: z.array(BreakdownRowSchema) });
+/** Scores per value of a field. */
+export type Breakdown = z.infer<typeof BreakdownSchema>;
+
 /** Everything `evaluate` returns. */
 export const EvaluationSchema = EvaluationSummarySchema.extend({
   confusion: z.array(ConfusionRowSchema),
   errors: z.array(EvaluationErrorSchema),
   /** Bootstrap intervals of the scores, when asked for. */
   intervals: ScoreIntervalsSchema.optional(),
+  /** Scores per value of a field of the units, when asked for. */
+  breakdown: BreakdownSchema.optional(),
 });
 /** Everything `evaluate` returns. */
 export type Evaluation = z.infer<typeof EvaluationSchema>;
