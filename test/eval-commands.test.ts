@@ -135,7 +135,7 @@ describe('eval', () => {
 
   it('--by a field whose value is an object is bad input naming the line', async () => {
     const odd = join(dir, 'odd.jsonl');
-    writeFileSync(odd, jsonl([units[0], { ...units[1], kind: { nested: true } }]));
+    writeFileSync(odd, jsonl([units[0]!, { ...units[1]!, kind: { nested: true } }]));
     const { code, stderr } = await cli(['eval', odd, ...tagger(), '--by', 'kind']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/line 2/);

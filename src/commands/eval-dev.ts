@@ -9,7 +9,7 @@ import { loadDefaultTagger } from '../files/default-tagger';
 import { packageRoot } from '../files/package-paths';
 import { evaluateTagger } from '../eval/cross-validate';
 import { fixed, renderPlain, type Block } from '../eval/format-blocks';
-import { breakdownBlocks } from '../eval/format-sections';
+import { breakdownBlocks } from '../eval/format-breakdown';
 import { summarize } from '../eval/metrics';
 import { readLabelledDataBy } from './eval';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';

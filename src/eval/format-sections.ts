@@ -4,7 +4,9 @@
  * with what its columns mean.
  */
 import { fixed, type Block } from './format-blocks';
-import type { Ablation, Agreement, Breakdown, ConfusionRow, CrossValidation, Difference, EvaluationSummary, ModeCrossValidation, PairedBootstrap, ScoreIntervals, TaggerEvaluation, ThemeThreshold } from './report-schema';
+import { breakdownBlocks } from './format-breakdown';
+import { differenceBlocks, intervalNote, percent } from './format-intervals';
+import type { Ablation, Agreement, ConfusionRow, CrossValidation, EvaluationSummary, ModeCrossValidation, ScoreIntervals, TaggerEvaluation, ThemeThreshold } from './report-schema';
 
 const GLOSSARY: Block = {
   kind: 'text',
@@ -61,75 +63,6 @@ export function ablationBlocks(report: Ablation): Block[] {
   ];
 }
 
-/** Scores per value of a field; with several modes, their macro F1 side by side and the no-theme counts of the last (fused). */
-export function breakdownBlocks(reports: readonly { mode: string; breakdown?: Breakdown | undefined }[]): Block[] {
-  const withRows = reports.filter((r): r is { mode: string; breakdown: Breakdown } => r.breakdown !== undefined);
-  const first = withRows[0];
-  if (!first) return [];
-  const last = withRows[withRows.length - 1]!;
-  const several = withRows.length > 1;
-  const macroHeaders = several ? withRows.map((r) => `${r.mode} macro F1`) : ['macro F1', 'micro F1', 'exact match'];
-  return [
-    {
-      kind: 'text',
-      lines: [
-        `By ${first.breakdown.field}: each value's units scored apart. Macro F1 averages the themes its gold units carry (a subgroup`,
-        `rarely holds all); "no theme, tagged" counts its units with no gold theme that got a theme anyway${several ? ` (mode ${last.mode})` : ''}.`,
-      ],
-    },
-    {
-      kind: 'table',
-      headers: [first.breakdown.field, 'units', ...macroHeaders, 'themes present', 'no theme, tagged'],
-      rows: first.breakdown.rows.map((row, i) => {
-        const fused = last.breakdown.rows[i]!;
-        const scores = several ? withRows.map((r) => fixed(r.breakdown.rows[i]!.macro.f1)) : [fixed(row.macro.f1), fixed(row.micro.f1), fixed(row.exactMatch)];
-        return [row.value, String(row.units), ...scores, String(row.themesPresent.length), `${fused.noThemeTagged} of ${fused.noThemeUnits}`];
-      }),
-      align: ['left', 'right', ...macroHeaders.map(() => 'right' as const), 'right', 'right'],
-    },
-  ];
-}
-
-/** Says how the intervals in the tables below were drawn. */
-function intervalNote(intervals: ScoreIntervals | undefined): Block[] {
-  if (!intervals) return [];
-  return [{ kind: 'text', lines: [`F1 ${percent(intervals.level)} CI: bootstrap percentile interval, ${drawText(intervals)}.`] }];
-}
-
-function drawText(d: Pick<ScoreIntervals, 'resamples' | 'resampledBy' | 'clusters' | 'seed'>): string {
-  return `${d.resamples} resamples of ${d.clusters} ${d.resampledBy === 'group' ? 'groups (whole groups resampled)' : 'units'}, seed ${d.seed}`;
-}
-
-const percent = (level: number): string => `${+(level * 100).toFixed(1)}%`;
-
-/** Fused minus each other mode, paired on the same resamples. */
-function differenceBlocks(differences: readonly (PairedBootstrap & { a: string; b: string })[] | undefined): Block[] {
-  if (!differences?.length) return [];
-  const first = differences[0]!;
-  const cell = (d: Difference): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}], ahead ${Math.round(d.aAhead * 100)}%`;
-  return [
-    {
-      kind: 'text',
-      lines: [
-        `F1 of ${first.a} minus each other mode on the same units: the difference, its ${percent(first.level)} paired bootstrap interval,`,
-        `and the share of resamples in which ${first.a} was ahead (${drawText(first)}).`,
-        'An interval that excludes 0 is unlikely to be the luck of which units happened to be evaluated.',
-      ],
-    },
-    {
-      kind: 'table',
-      headers: ['theme', ...differences.map((d) => `${d.a} - ${d.b}`)],
-      rows: [
-        ...first.perTheme.map((t, i) => [t.theme, ...differences.map((d) => cell(d.perTheme[i]!.f1))]),
-        ['micro average', ...differences.map((d) => cell(d.micro.f1))],
-        ['macro average', ...differences.map((d) => cell(d.macro.f1))],
-      ],
-      align: ['left', ...differences.map(() => 'right' as const)],
-    },
-  ];
-}
-
-const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${fixed(Math.abs(x))}`;
 
 /** Blocks of a cross-validation report. */
 export function crossValidationBlocks(report: CrossValidation): Block[] {

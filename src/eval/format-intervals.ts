@@ -1,0 +1,44 @@
+/** The printed form of bootstrap intervals and of paired differences between modes. */
+import { fixed, type Block } from './format-blocks';
+import type { Difference, PairedBootstrap, ScoreIntervals } from './report-schema';
+
+/** Says how the intervals in the tables below were drawn. */
+export function intervalNote(intervals: ScoreIntervals | undefined): Block[] {
+  if (!intervals) return [];
+  return [{ kind: 'text', lines: [`F1 ${percent(intervals.level)} CI: bootstrap percentile interval, ${drawText(intervals)}.`] }];
+}
+
+function drawText(d: Pick<ScoreIntervals, 'resamples' | 'resampledBy' | 'clusters' | 'seed'>): string {
+  return `${d.resamples} resamples of ${d.clusters} ${d.resampledBy === 'group' ? 'groups (whole groups resampled)' : 'units'}, seed ${d.seed}`;
+}
+
+export const percent = (level: number): string => `${+(level * 100).toFixed(1)}%`;
+
+/** Fused minus each other mode, paired on the same resamples. */
+export function differenceBlocks(differences: readonly (PairedBootstrap & { a: string; b: string })[] | undefined): Block[] {
+  if (!differences?.length) return [];
+  const first = differences[0]!;
+  const cell = (d: Difference): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}], ahead ${Math.round(d.aAhead * 100)}%`;
+  return [
+    {
+      kind: 'text',
+      lines: [
+        `F1 of ${first.a} minus each other mode on the same units: the difference, its ${percent(first.level)} paired bootstrap interval,`,
+        `and the share of resamples in which ${first.a} was ahead (${drawText(first)}).`,
+        'An interval that excludes 0 is unlikely to be the luck of which units happened to be evaluated.',
+      ],
+    },
+    {
+      kind: 'table',
+      headers: ['theme', ...differences.map((d) => `${d.a} - ${d.b}`)],
+      rows: [
+        ...first.perTheme.map((t, i) => [t.theme, ...differences.map((d) => cell(d.perTheme[i]!.f1))]),
+        ['micro average', ...differences.map((d) => cell(d.micro.f1))],
+        ['macro average', ...differences.map((d) => cell(d.macro.f1))],
+      ],
+      align: ['left', ...differences.map(() => 'right' as const)],
+    },
+  ];
+}
+
+const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${fixed(Math.abs(x))}`;
