@@ -135,6 +135,20 @@ describe('crossValidate', () => {
     expect(plain.thresholds).toEqual([]);
   });
 
+  it('with a bootstrap, adds intervals to each mode\'s pooled scores and fused minus the other modes', () => {
+    const withIntervals = crossValidate(examples, { tagger: taggerOptions, folds: 4, seed: 1, modes: ABLATION_MODES, train: { folds: 3 }, bootstrap: { resamples: 200 } });
+    expect(CrossValidationSchema.parse(withIntervals)).toEqual(withIntervals);
+    for (const m of withIntervals.modes) {
+      expect(m.pooled.intervals).toMatchObject({ resamples: 200, resampledBy: 'group', clusters: TOWNS.length });
+      expect(m.pooled.intervals!.macro.f1.estimate).toBeCloseTo(m.pooled.macro.f1, 12);
+    }
+    expect(withIntervals.differences!.map((d) => d.b)).toEqual(['rules', 'model']);
+    // The bootstrap changes nothing else.
+    const { differences: _d, ...rest } = withIntervals;
+    expect({ ...rest, modes: rest.modes.map(({ pooled: { intervals: _i, ...pooled }, ...m }) => ({ ...m, pooled })) }).toEqual(report);
+    expect(report.differences).toBeUndefined();
+  });
+
   it('rejects a missing language model and unknown modes', () => {
     expect(() => crossValidate(examples, { tagger: {} as typeof taggerOptions })).toThrow(/needs \{ tagger: \{ languageModel \} \}/);
     expect(() => crossValidate(examples, { tagger: taggerOptions, modes: ['both' as 'fused'] })).toThrow(/invalid modes/);
