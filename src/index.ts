@@ -115,6 +115,8 @@ export type { EvaluateTaggerOptions, CrossValidateOptions } from './eval/cross-v
 export { bootstrapIntervals, pairedBootstrap, BootstrapSettingsSchema } from './eval/bootstrap';
 export type { BootstrapSettings, BootstrapOptions } from './eval/bootstrap';
 export { breakdownBy, MISSING_VALUE } from './eval/breakdown';
+export { compareTaggers } from './eval/compare';
+export type { CompareTaggersOptions } from './eval/compare';
 export type { BreakdownOptions } from './eval/breakdown';
 export { prCurve, thinCurve, outOfFoldProbabilities, thresholdTradeOffs, modelThresholds } from './eval/thresholds';
 export { formatReport, formatErrorsCsv, OUTPUT_FORMATS } from './eval/format';
@@ -137,6 +139,7 @@ export {
   PairedBootstrapSchema,
   BreakdownSchema,
   BreakdownRowSchema,
+  ComparisonSchema,
 } from './eval/report-schema';
 export type {
   Evaluation,
@@ -153,6 +156,7 @@ export type {
   PairedBootstrap,
   Breakdown,
   BreakdownRow,
+  Comparison,
 } from './eval/report-schema';
 
 // Errors

@@ -10,7 +10,7 @@
  * - evaluation reports: `eval --format json` and `agreement --format json`.
  */
 import { z } from 'zod';
-import { AblationSchema, AgreementSchema, CrossValidationSchema, TaggerEvaluationSchema } from './eval/report-schema';
+import { AblationSchema, AgreementSchema, ComparisonSchema, CrossValidationSchema, TaggerEvaluationSchema } from './eval/report-schema';
 import { resultShapes } from './result-schema';
 
 const documentFormatSchema = z.enum(['pdf', 'docx', 'txt', 'md', 'html', 'jsonl', 'csv']);
@@ -59,7 +59,7 @@ export const ErrorRecordOutputSchema = z.object({
 });
 
 /** Any report `eval --format json` or `agreement --format json` prints. */
-export const EvalReportSchema = z.union([TaggerEvaluationSchema, AblationSchema, CrossValidationSchema, AgreementSchema]);
+export const EvalReportSchema = z.union([TaggerEvaluationSchema, AblationSchema, CrossValidationSchema, AgreementSchema, ComparisonSchema]);
 
 /** A document-level output record. */
 export type DocumentRecordOutput = z.infer<typeof DocumentRecordSchema>;

@@ -9,7 +9,7 @@ import { runEval } from '../src/commands/eval';
 import { runAgreement } from '../src/commands/agreement';
 import { defaultDevSetPath, runEvalDev } from '../src/commands/eval-dev';
 import type { CliIO } from '../src/commands/common';
-import { AblationSchema, AgreementSchema, CrossValidationSchema, TaggerEvaluationSchema } from '../src/eval/report-schema';
+import { AblationSchema, AgreementSchema, ComparisonSchema, CrossValidationSchema, TaggerEvaluationSchema } from '../src/eval/report-schema';
 import { serializeModel } from '../src/nb/model-file';
 import { trainModel } from '../src/nb/train';
 import { createTextAnalyzer } from '../src/text/analyzer';
@@ -141,6 +141,23 @@ describe('eval', () => {
     expect(stderr).toMatch(/line 2/);
   });
 
+  it('--against-model / --against-rules compare two taggers: each F1 and A - B, paired', async () => {
+    const half = join(dir, 'half-rules.json');
+    const rules = ruleSet.rules as unknown[];
+    writeFileSync(half, JSON.stringify({ ...ruleSet, name: 'visits-half', rules: rules.slice(0, 1) }));
+    const { code, stdout } = await run(runEval, [data, ...tagger(), '--against-rules', half, '--bootstrap', '200']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('tagger A against tagger B');
+    expect(stdout).toMatch(/^B: model .*; rule sets: visits-half; mode fused$/m);
+    expect(stdout).toMatch(/^macro average\s+\d\.\d{3}\s+\d\.\d{3}\s+[+-]\d\.\d{3} \[[+-]\d\.\d{3} – [+-]\d\.\d{3}\]\s+\d+%/m);
+    const json = ComparisonSchema.parse(JSON.parse((await run(runEval, [data, ...tagger(), '--against-model', model, '--format', 'json'])).stdout));
+    // The same model on both sides: no difference, and the default 1000 resamples.
+    expect(json.difference).toMatchObject({ resamples: 1000, macro: { f1: { difference: 0, low: 0, high: 0 } } });
+    const csv = (await run(runEval, [data, ...tagger(), '--against-model', model, '--bootstrap', '20', '--format', 'csv'])).stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('tagger,theme,precision,recall,f1,support,tp,fp,fn,tn,kappa,f1_low,f1_high');
+    expect(csv.filter((l) => l.startsWith('a,')).length).toBe(csv.filter((l) => l.startsWith('b,')).length);
+  });
+
   it('--bootstrap with --mode ablation prints fused minus each other mode', async () => {
     const { code, stdout } = await run(runEval, [data, ...tagger(), '--mode', 'ablation', '--bootstrap', '100']);
     expect(code).toBe(0);
@@ -178,6 +195,7 @@ describe('exit codes through the CLI', () => {
     [['eval', 'x.jsonl', '--seed', '3'], /applies only with --folds or --bootstrap/],
     [['eval', 'x.jsonl', '--labels', 'a'], /--labels applies only with --folds/],
     [['eval', 'x.jsonl', '--folds', '3', '--by', 'split'], /--by does not apply with --folds/],
+    [['eval', 'x.jsonl', '--mode', 'ablation', '--against-model', 'm.json'], /do not apply with --folds or --mode ablation/],
     [['eval', 'x.jsonl', '--bogus'], /Unknown option/],
     [['agreement', 'a.jsonl'], /exactly two files/],
     [['eval-dev', 'a', 'b'], /at most one FILE/],

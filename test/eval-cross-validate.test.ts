@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import languageModel from 'wink-eng-lite-web-model';
 import { describe, expect, it } from 'vitest';
 import { ABLATION_MODES, ablate, crossValidate, evaluateTagger, groupedFolds } from '../src/eval/cross-validate';
-import { AblationSchema, CrossValidationSchema, TaggerEvaluationSchema } from '../src/eval/report-schema';
+import { AblationSchema, ComparisonSchema, CrossValidationSchema, TaggerEvaluationSchema } from '../src/eval/report-schema';
+import { compareTaggers } from '../src/eval/compare';
 import { createTagger } from '../src/tagger';
 import { createTextAnalyzer } from '../src/text/analyzer';
 import { extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../src/text/features';
@@ -209,6 +210,26 @@ describe('evaluateTagger and ablate', () => {
     expect(report.differences![1]!.macro.f1.difference).toBeCloseTo(fused - report.reports[1]!.macro.f1, 12);
     // Without the option the report is as before.
     expect(ablate(tagger, grouped).differences).toBeUndefined();
+  });
+
+  it('compares two taggers: each scored, and the paired difference of their F1', () => {
+    const rulesOnly = tagger.extend({ mode: 'rules' });
+    const report = compareTaggers(tagger, rulesOnly, examples, { bootstrap: { resamples: 300 } });
+    expect(ComparisonSchema.parse(report)).toEqual(report);
+    expect(report.a).toEqual(evaluateTagger(tagger, examples, { bootstrap: { resamples: 300 } }));
+    expect(report.b.mode).toBe('rules');
+    expect(report.difference.macro.f1.difference).toBeCloseTo(report.a.macro.f1 - report.b.macro.f1, 12);
+    // Rules alone never find record-keeping here (no rule for it): the fused tagger is ahead on it in every resample.
+    const records = report.difference.perTheme.find((t) => t.theme === 'record-keeping')!.f1;
+    expect(records.low).toBeGreaterThan(0);
+    expect(records.aAhead).toBe(1);
+    // A tagger against itself differs by nothing.
+    expect(compareTaggers(tagger, tagger, examples, { bootstrap: { resamples: 50 } }).difference.macro.f1).toEqual({ difference: 0, low: 0, high: 0, aAhead: 0 });
+  });
+
+  it('refuses to compare taggers of different themes', () => {
+    const other = createTagger({ languageModel, ruleSets: [{ ...ruleSet, themes: [{ id: 'other', label: 'Other' }], rules: ruleSet.rules.map((r) => ({ ...r, theme: 'other' })) }] });
+    expect(() => compareTaggers(tagger, other, examples)).toThrow(/know different themes/);
   });
 
   it('rejects gold themes the tagger does not know', () => {

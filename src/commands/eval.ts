@@ -12,6 +12,7 @@ import { writeAtomically } from '../files/load-model';
 import { loadRuleSets } from '../files/load-rules';
 import { readCorpus } from '../files/read-corpus';
 import { readTextFile } from '../files/read-text-file';
+import { compareTaggers } from '../eval/compare';
 import { ABLATION_MODES, ablate, crossValidate, evaluateTagger } from '../eval/cross-validate';
 import { formatErrorsCsv, formatReport, OUTPUT_FORMATS } from '../eval/format';
 import type { Mode, Report } from '../eval/report-schema';
@@ -45,6 +46,9 @@ Options:
   --confidence C       coverage of the intervals (default: 0.95)
   --by FIELD           also score each value of FIELD apart (e.g. genre, source_kind): macro F1
                        over the themes present, and no-theme units tagged anyway (not with --folds)
+  --against-model FILE compare with a second tagger that uses this model (and --against-rules
+  --against-rules F|D  or the same rules): each one's F1 and A - B with a paired bootstrap
+                       interval (1000 resamples unless --bootstrap N; not with --folds or ablation)
 
 CSV columns: theme,precision,recall,f1,support,tp,fp,fn,tn,kappa then "micro" and
 "macro" rows (ablation and cross-validation add a leading "mode" column;
@@ -69,6 +73,8 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     bootstrap: { type: 'string' },
     confidence: { type: 'string' },
     by: { type: 'string' },
+    'against-model': { type: 'string' },
+    'against-rules': { type: 'string', multiple: true },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes exactly one DATA path');
   const format = oneOf('format', values.format, OUTPUT_FORMATS, 'table');
@@ -80,14 +86,18 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     throw new UsageError('--model and --no-model do not apply with --folds (each fold trains its own model)');
   }
   if (folds === undefined && values.labels !== undefined) throw new UsageError('--labels applies only with --folds');
-  if (folds === undefined && values.bootstrap === undefined && values.seed !== undefined) throw new UsageError('--seed applies only with --folds or --bootstrap');
-  if (values.bootstrap === undefined && values.confidence !== undefined) throw new UsageError('--confidence applies only with --bootstrap');
+  const comparing = values['against-model'] !== undefined || values['against-rules'] !== undefined;
+  const withBootstrap = values.bootstrap !== undefined || comparing;
+  if (folds === undefined && !withBootstrap && values.seed !== undefined) throw new UsageError('--seed applies only with --folds or --bootstrap');
+  if (!withBootstrap && values.confidence !== undefined) throw new UsageError('--confidence applies only with --bootstrap');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   if (folds !== undefined && values.by !== undefined) throw new UsageError('--by does not apply with --folds');
   if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
+  if (comparing && (folds !== undefined || mode === 'ablation')) throw new UsageError('--against-model and --against-rules do not apply with --folds or --mode ablation');
+  if (comparing && values.by !== undefined) throw new UsageError('--by does not apply to a comparison');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
-  const bootstrap = values.bootstrap === undefined ? undefined : { resamples: positiveInt('bootstrap', values.bootstrap, 1000), level: confidenceOf(values.confidence), seed };
+  const bootstrap = withBootstrap ? { resamples: positiveInt('bootstrap', values.bootstrap, 1000), level: confidenceOf(values.confidence), seed } : undefined;
 
   const { examples, valueOf } = await readLabelledDataBy(positionals[0]!, split, values.by);
   let report: Report;
@@ -107,8 +117,20 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
       ...(values.rules ? { ruleFiles: values.rules } : {}),
       mode: mode === 'ablation' ? 'fused' : (mode as Mode),
     });
-    const options = { ...(bootstrap ? { bootstrap } : {}), ...(values.by ? { breakdown: { field: values.by, valueOf } } : {}) };
-    report = mode === 'ablation' ? ablate(tagger, examples, options) : evaluateTagger(tagger, examples, options);
+    if (comparing) {
+      // B differs from A only in what --against-* names.
+      const modelB = values['against-model'] ?? (values['no-model'] ? false : values.model);
+      const rulesB = values['against-rules'] ?? values.rules;
+      const other = await loadDefaultTagger({
+        ...(modelB === false ? { modelFile: false as const } : modelB ? { modelFile: modelB } : {}),
+        ...(rulesB ? { ruleFiles: rulesB } : {}),
+        mode: mode as Mode,
+      });
+      report = compareTaggers(tagger, other, examples, bootstrap ? { bootstrap } : {});
+    } else {
+      const options = { ...(bootstrap ? { bootstrap } : {}), ...(values.by ? { breakdown: { field: values.by, valueOf } } : {}) };
+      report = mode === 'ablation' ? ablate(tagger, examples, options) : evaluateTagger(tagger, examples, options);
+    }
   }
   if (values.errors) await writeAtomically(values.errors, formatErrorsCsv(report));
   await write(io.stdout, formatReport(report, format));

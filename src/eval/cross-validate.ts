@@ -219,7 +219,8 @@ function featurize(examples: readonly LabelledExample[], options: CrossValidateO
   }));
 }
 
-function taggerReport(tagger: Tagger, examples: readonly LabelledExample[], results: readonly TagResult[], options: EvaluateTaggerOptions): TaggerEvaluation {
+/** The report of a tagger's results on checked examples (what evaluateTagger returns). */
+export function taggerReport(tagger: Tagger, examples: readonly LabelledExample[], results: readonly TagResult[], options: EvaluateTaggerOptions): TaggerEvaluation {
   const evaluation = evaluate(examples, results, { themes: tagger.themes, excerptLength: options.excerptLength ?? 160 });
   const intervals = options.bootstrap ? bootstrapIntervals(examples, results, { ...options.bootstrap, themes: tagger.themes }) : undefined;
   const model = tagger.options.model;

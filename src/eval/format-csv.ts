@@ -5,6 +5,7 @@
  *
  * - evaluation:       theme,precision,recall,f1,support,tp,fp,fn,tn,kappa
  * - ablation:         mode, then the evaluation columns
+ * - comparison:       tagger (a or b), then the evaluation columns and f1_low,f1_high
  * - cross-validation: mode, the evaluation columns (pooled over folds), then f1_mean,f1_std,f1_min,f1_max
  * - agreement:        theme,kappa,observed,expected,both,only_a,only_b,neither
  * - errors:           id,gold,predicted,missing,extra,excerpt (theme lists joined by ";")
@@ -17,7 +18,7 @@
  * (unweighted means over themes, support summed, counts empty, kappa = mean
  * kappa); the agreement CSV ends with a `mean` row. An undefined kappa is empty.
  */
-import type { Ablation, Agreement, CrossValidation, EvaluationError, EvaluationSummary, ScoreIntervals } from './report-schema';
+import type { Ablation, Agreement, Comparison, CrossValidation, EvaluationError, EvaluationSummary, ScoreIntervals } from './report-schema';
 
 /** Columns of the evaluation CSV. */
 export const EVALUATION_CSV_COLUMNS = ['theme', 'precision', 'recall', 'f1', 'support', 'tp', 'fp', 'fn', 'tn', 'kappa'] as const;
@@ -44,6 +45,15 @@ export function ablationCsv(report: Ablation): string {
   return csv([
     ['mode', ...EVALUATION_CSV_COLUMNS, ...intervalColumns(i)],
     ...report.reports.flatMap((r) => withIntervals(evaluationRows(r), r.intervals).map((row) => [r.mode, ...row])),
+  ]);
+}
+
+/** The comparison CSV: each tagger's evaluation rows, `a` then `b` (the paired differences are in the JSON). */
+export function comparisonCsv(report: Comparison): string {
+  const sides = [['a', report.a], ['b', report.b]] as const;
+  return csv([
+    ['tagger', ...EVALUATION_CSV_COLUMNS, ...intervalColumns(report.a.intervals)],
+    ...sides.flatMap(([name, r]) => withIntervals(evaluationRows(r), r.intervals).map((row) => [name, ...row])),
   ]);
 }
 

@@ -5,7 +5,8 @@
  */
 import { renderMarkdown, renderPlain, type Block } from './format-blocks';
 import { ablationBlocks, agreementBlocks, crossValidationBlocks, evaluationBlocks } from './format-sections';
-import { ablationCsv, agreementCsv, crossValidationCsv, errorsCsv, evaluationCsv } from './format-csv';
+import { comparisonBlocks } from './format-comparison';
+import { ablationCsv, agreementCsv, comparisonCsv, crossValidationCsv, errorsCsv, evaluationCsv } from './format-csv';
 import type { EvaluationError, Report } from './report-schema';
 
 /** Output formats of the evaluation commands. */
@@ -36,6 +37,8 @@ export function reportErrors(report: Report): EvaluationError[] {
       return (report.modes.find((m) => m.mode === 'fused') ?? report.modes[0])?.pooled.errors ?? [];
     case 'agreement':
       return [];
+    case 'comparison':
+      return report.a.errors;
   }
 }
 
@@ -54,6 +57,8 @@ function reportCsv(report: Report): string {
       return crossValidationCsv(report);
     case 'agreement':
       return agreementCsv(report);
+    case 'comparison':
+      return comparisonCsv(report);
   }
 }
 
@@ -67,5 +72,7 @@ function reportBlocks(report: Report): Block[] {
       return crossValidationBlocks(report);
     case 'agreement':
       return agreementBlocks(report);
+    case 'comparison':
+      return comparisonBlocks(report);
   }
 }

@@ -233,6 +233,16 @@ export const AblationSchema = z.object({
 /** Ablation report. */
 export type Ablation = z.infer<typeof AblationSchema>;
 
+/** `compareTaggers`: two taggers on the same examples, and a's F1 minus b's, paired. */
+export const ComparisonSchema = z.object({
+  kind: z.literal('comparison'),
+  a: TaggerEvaluationSchema,
+  b: TaggerEvaluationSchema,
+  difference: PairedBootstrapSchema,
+});
+/** Comparison report. */
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
 /** Mean, sample standard deviation (n - 1; 0 for one value), minimum and maximum of per-fold values. */
 export const SpreadSchema = z.object({ mean: z.number(), std: z.number(), min: z.number(), max: z.number() });
 /** Spread of per-fold values. */
@@ -322,4 +332,4 @@ export const AgreementSchema = z.object({
 export type Agreement = z.infer<typeof AgreementSchema>;
 
 /** Any report the formatters print. */
-export type Report = TaggerEvaluation | Ablation | CrossValidation | Agreement;
+export type Report = TaggerEvaluation | Ablation | CrossValidation | Agreement | Comparison;
