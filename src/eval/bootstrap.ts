@@ -14,7 +14,7 @@ import { InputError, toIssues } from '../errors';
 import { mulberry32 } from '../nb/random';
 import { alignById, resolveThemes, type ItemsById, type LabelledItem } from './align';
 import type { Prediction } from './metrics';
-import type { Interval, PairedBootstrap, PrfIntervals, ScoreIntervals } from './report-schema';
+import type { Interval, PairedBootstrap, PrfIntervals, ScoreIntervals } from './bootstrap-schema';
 
 /** Settings of a bootstrap, validated by {@link bootstrapIntervals} and {@link pairedBootstrap}. */
 export const BootstrapSettingsSchema = z.object({

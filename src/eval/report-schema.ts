@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { EvidenceSchema } from '../result-schema';
+import { PairedBootstrapSchema, ScoreIntervalsSchema } from './bootstrap-schema';
+
+export * from './bootstrap-schema';
 
 const share = z.number().min(0).max(1);
 const count = z.number().int().nonnegative();
@@ -94,64 +97,6 @@ export const EvaluationSummarySchema = z.object({
 });
 /** Scores of one labelling against gold, without per-unit details. */
 export type EvaluationSummary = z.infer<typeof EvaluationSummarySchema>;
-
-/** A score with its bootstrap interval. */
-export const IntervalSchema = z.object({
-  /** The score on the units as they are. */
-  estimate: z.number(),
-  /** Lower and upper percentile of the score over the resamples. */
-  low: z.number(),
-  high: z.number(),
-});
-/** A score with its bootstrap interval. */
-export type Interval = z.infer<typeof IntervalSchema>;
-
-/** Intervals of precision, recall and F1. */
-export const PrfIntervalsSchema = z.object({ precision: IntervalSchema, recall: IntervalSchema, f1: IntervalSchema });
-/** Intervals of precision, recall and F1. */
-export type PrfIntervals = z.infer<typeof PrfIntervalsSchema>;
-
-/** How a bootstrap was drawn. */
-const BootstrapDrawSchema = z.object({
-  resamples: count,
-  /** Coverage of each interval, e.g. 0.95. */
-  level: z.number().gt(0).lt(1),
-  seed: z.number().int(),
-  /** `group`: whole groups (reviews, pages) were resampled; `unit`: single units. */
-  resampledBy: z.enum(['group', 'unit']),
-  /** Number of groups (or units) resampled. */
-  clusters: count,
-});
-
-/** `bootstrapIntervals`: percentile intervals of the scores `evaluate` reports. */
-export const ScoreIntervalsSchema = BootstrapDrawSchema.extend({
-  perTheme: z.array(PrfIntervalsSchema.extend({ theme: z.string() })),
-  micro: PrfIntervalsSchema,
-  macro: PrfIntervalsSchema,
-});
-/** Bootstrap intervals of an evaluation's scores. */
-export type ScoreIntervals = z.infer<typeof ScoreIntervalsSchema>;
-
-/** A difference of F1 between two labellings, with its paired interval. */
-export const DifferenceSchema = z.object({
-  /** a's F1 minus b's on the units as they are. */
-  difference: z.number(),
-  low: z.number(),
-  high: z.number(),
-  /** Share of resamples in which a's F1 was above b's. */
-  aAhead: share,
-});
-/** A difference of F1 with its interval. */
-export type Difference = z.infer<typeof DifferenceSchema>;
-
-/** `pairedBootstrap`: F1 of labelling a minus labelling b on the same resamples. */
-export const PairedBootstrapSchema = BootstrapDrawSchema.extend({
-  perTheme: z.array(z.object({ theme: z.string(), f1: DifferenceSchema })),
-  micro: z.object({ f1: DifferenceSchema }),
-  macro: z.object({ f1: DifferenceSchema }),
-});
-/** Paired bootstrap of two labellings. */
-export type PairedBootstrap = z.infer<typeof PairedBootstrapSchema>;
 
 /** Scores of the units sharing one value of a field. */
 export const BreakdownRowSchema = z.object({
