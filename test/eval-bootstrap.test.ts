@@ -54,6 +54,32 @@ describe('bootstrapIntervals', () => {
     for (const t of intervals.perTheme) expect(t.f1).toEqual({ estimate: 1, low: 1, high: 1 });
   });
 
+  it('leaves a resample with no unit of a rare theme out of that theme\'s interval, instead of scoring it 0', () => {
+    // 2 of 100 units carry the theme and a perfect tagger finds both: about one resample in seven holds neither.
+    const goldUnits = Array.from({ length: 100 }, (_, i) => ({ id: `u${i}`, themes: i < 2 ? ['rare'] : ['common'] }));
+    const intervals = bootstrapIntervals(goldUnits, goldUnits, { resamples: 1000 });
+    const rare = intervals.perTheme.find((t) => t.theme === 'rare')!;
+    expect(rare.f1).toMatchObject({ estimate: 1, low: 1, high: 1 });
+    expect(rare.f1.resamplesUsed).toBeGreaterThan(750);
+    expect(rare.f1.resamplesUsed).toBeLessThan(950);
+    expect(intervals.macro.f1).toMatchObject({ estimate: 1, low: 1, high: 1 });
+    // A theme defined in every resample reports no count.
+    expect(intervals.perTheme.find((t) => t.theme === 'common')!.f1.resamplesUsed).toBeUndefined();
+  });
+
+  it('keeps evaluate\'s 0 for a theme nobody carries or predicts', () => {
+    const intervals = bootstrapIntervals(gold, predicted, { resamples: 100, themes: ['absent', 'records', 'visits'] });
+    expect(intervals.perTheme[0]!.f1).toEqual({ estimate: 0, low: 0, high: 0 });
+    expect(intervals.macro.f1.estimate).toBeCloseTo(evaluate(gold, predicted, { themes: ['absent', 'records', 'visits'] }).macro.f1, 12);
+    expect(intervals.macro.f1.low).toBeLessThanOrEqual(intervals.macro.f1.estimate);
+  });
+
+  it('refuses to resample a single group', () => {
+    const one = gold.map((u) => ({ ...u, group: 'one' }));
+    expect(() => bootstrapIntervals(one, predicted)).toThrow(/at least 2 groups/);
+    expect(() => bootstrapIntervals([{ id: 'u0', themes: ['visits'] }], [predicted[0]!])).toThrow(/at least 2 units/);
+  });
+
   it('resamples whole groups: one right group and one wrong group can only give their three mixtures', () => {
     const right = Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, themes: ['visits'], group: 'A' }));
     const wrong = Array.from({ length: 10 }, (_, i) => ({ id: `b${i}`, themes: ['visits'], group: 'B' }));

@@ -133,6 +133,15 @@ describe('eval', () => {
     expect(ablation).toMatch(/group\s+units\s+rules macro F1\s+model macro F1\s+fused macro F1/);
   });
 
+  it('--by takes null or a missing field as no value, and never an inherited property', async () => {
+    const mixed = join(dir, 'mixed.jsonl');
+    writeFileSync(mixed, jsonl(units.map((u, i) => ({ ...u, kind: i % 3 === 0 ? null : i % 3 === 1 ? 'summary' : undefined }))));
+    const rows = TaggerEvaluationSchema.parse(JSON.parse((await run(runEval, [mixed, ...tagger(), '--by', 'kind', '--format', 'json'])).stdout)).breakdown!.rows;
+    expect(rows.map((r) => [r.value, r.units])).toEqual([['(none)', 16], ['summary', 8]]);
+    const inherited = TaggerEvaluationSchema.parse(JSON.parse((await run(runEval, [data, ...tagger(), '--by', 'constructor', '--format', 'json'])).stdout)).breakdown!.rows;
+    expect(inherited.map((r) => r.value)).toEqual(['(none)']);
+  });
+
   it('--by a field whose value is an object is bad input naming the line', async () => {
     const odd = join(dir, 'odd.jsonl');
     writeFileSync(odd, jsonl([units[0]!, { ...units[1]!, kind: { nested: true } }]));
@@ -169,6 +178,10 @@ describe('eval', () => {
     [['--confidence', '0.9'], /--confidence applies only with --bootstrap/],
     [['--bootstrap', '100', '--confidence', '95'], /--confidence must be a number between 0 and 1/],
     [['--bootstrap', '0'], /--bootstrap must be a whole number of 1 or more/],
+    [['--bootstrap', '200000'], /--bootstrap takes at most 100000 resamples/],
+    [['--mode', 'rules', '--against-model', 'm.json'], /compares nothing with --mode rules/],
+    [['--mode', 'model', '--against-rules', 'r.json'], /compares nothing with --mode model/],
+    [['--by', 'themes'], /--by needs a field other than id, text and themes/],
     [['--seed', '3'], /--seed applies only with --folds or --bootstrap/],
   ])('refuses %j with a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await cli(['eval', data, ...tagger(), ...args]);

@@ -10,8 +10,9 @@ import { packageRoot } from '../files/package-paths';
 import { evaluateTagger } from '../eval/cross-validate';
 import { fixed, renderPlain, type Block } from '../eval/format-blocks';
 import { breakdownBlocks } from '../eval/format-breakdown';
+import { fewClusters } from '../eval/format-intervals';
 import { summarize } from '../eval/metrics';
-import { readLabelledDataBy } from './eval';
+import { MAX_RESAMPLES, readLabelledDataBy } from './eval';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */
@@ -46,6 +47,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
   });
   if (positionals.length > 1) throw new UsageError('eval-dev takes at most one FILE');
   const resamples = values.bootstrap === undefined ? undefined : positiveInt('bootstrap', values.bootstrap, 1000);
+  if (resamples !== undefined && resamples > MAX_RESAMPLES) throw new UsageError(`--bootstrap takes at most ${MAX_RESAMPLES} resamples (got ${resamples})`);
   const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
   const file = positionals[0] ?? defaultDevSetPath();
   if (positionals[0] === undefined && !existsSync(file)) {
@@ -54,6 +56,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     return EXIT.ok;
   }
   if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
+  if (values.by !== undefined && ['id', 'text', 'themes'].includes(values.by)) throw new UsageError(`--by needs a field other than id, text and themes (got "${values.by}")`);
   const { examples, valueOf } = await readLabelledDataBy(file, undefined, values.by);
   const tagger = await loadDefaultTagger({
     ...(values.model ? { modelFile: values.model } : {}),
@@ -90,7 +93,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
         `model       ${model ? `${model.name}, training corpus hash ${model.training.corpusHash}` : 'none (rules only)'}`,
         `rule sets   ${ruleSets.join(', ') || 'none'}`,
         `mode        ${report.mode}; measured only, never trained or tuned on`,
-        ...(intervals ? [`F1 95% CI   bootstrap percentile interval, ${intervals.resamples} resamples of ${intervals.clusters} ${intervals.resampledBy === 'group' ? 'groups' : 'passages'}, seed ${intervals.seed}`] : []),
+        ...(intervals ? [`F1 95% CI   bootstrap percentile interval, ${intervals.resamples} resamples of ${intervals.clusters} ${intervals.resampledBy === 'group' ? 'groups' : 'passages'}, seed ${intervals.seed}${fewClusters(intervals)}`] : []),
       ],
     },
     {

@@ -40,12 +40,13 @@ Options:
   --split S            only the units of split S (train or test); each needs a "split" field
   --format F           table (default), markdown, json (full report, unrounded) or csv
   --errors FILE.csv    also write the mis-tagged units (id,gold,predicted,missing,extra,excerpt)
-  --bootstrap N        add N-resample bootstrap intervals of every F1 (whole groups resampled
+  --bootstrap N        add N-resample bootstrap intervals of every F1 (N <= 100000; whole groups resampled
                        when units carry "group"); with ablation, also fused minus rules and
                        minus model, paired (e.g. 1000; seeded by --seed)
   --confidence C       coverage of the intervals (default: 0.95)
   --by FIELD           also score each value of FIELD apart (e.g. genre, source_kind): macro F1
-                       over the themes present, and no-theme units tagged anyway (not with --folds)
+                       over the themes present, and no-theme units tagged anyway (table, markdown
+                       and json; not with --folds)
   --against-model FILE compare with a second tagger that uses this model (and --against-rules
   --against-rules F|D  or the same rules): each one's F1 and A - B with a paired bootstrap
                        interval (1000 resamples unless --bootstrap N; not with --folds or ablation)
@@ -95,9 +96,15 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
   if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
   if (comparing && (folds !== undefined || mode === 'ablation')) throw new UsageError('--against-model and --against-rules do not apply with --folds or --mode ablation');
   if (comparing && values.by !== undefined) throw new UsageError('--by does not apply to a comparison');
+  // In rules mode a model plays no part, in model mode the rules none: B would be A.
+  if (mode === 'rules' && values['against-model'] !== undefined && values['against-rules'] === undefined) throw new UsageError('--against-model compares nothing with --mode rules (the model plays no part)');
+  if (mode === 'model' && values['against-rules'] !== undefined && values['against-model'] === undefined) throw new UsageError('--against-rules compares nothing with --mode model (the rules play no part)');
+  if (values.by !== undefined && ['id', 'text', 'themes'].includes(values.by)) throw new UsageError(`--by needs a field other than id, text and themes (got "${values.by}")`);
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
-  const bootstrap = withBootstrap ? { resamples: positiveInt('bootstrap', values.bootstrap, 1000), level: confidenceOf(values.confidence), seed } : undefined;
+  const resamples = positiveInt('bootstrap', values.bootstrap, 1000);
+  if (resamples > MAX_RESAMPLES) throw new UsageError(`--bootstrap takes at most ${MAX_RESAMPLES} resamples (got ${resamples})`);
+  const bootstrap = withBootstrap ? { resamples, level: confidenceOf(values.confidence), seed } : undefined;
 
   const { examples, valueOf } = await readLabelledDataBy(positionals[0]!, split, values.by);
   let report: Report;
@@ -144,8 +151,12 @@ function confidenceOf(value: string | undefined): number {
   return level;
 }
 
+/** The most resamples --bootstrap takes (the library's limit too). */
+export const MAX_RESAMPLES = 100_000;
+
 const SplitField = z.object({ split: z.enum(['train', 'test']) });
-const FieldValue = z.union([z.string(), z.number(), z.boolean()]).optional();
+// A --by field: a string, number or true/false; null or absent counts as no value.
+const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
 
 /**
  * Labelled examples from a JSON Lines file (extra fields ignored) or a corpus
@@ -173,8 +184,16 @@ export async function readLabelledDataBy(
     rows = (await readCorpus(path)) as typeof rows;
   } else {
     const withSplit = split === undefined ? LabelledExampleSchema : LabelledExampleSchema.extend(SplitField.shape);
-    // The field's own check, unless it is one the schema already has (group, split).
-    const schema = field === undefined || field in withSplit.shape ? withSplit : withSplit.extend({ [field]: FieldValue });
+    // The field's own check, unless it is one the schema already has (group, split). Checked on
+    // the line's own keys: a name like "constructor" must not find Object's.
+    const schema =
+      field === undefined || Object.hasOwn(withSplit.shape, field)
+        ? withSplit
+        : withSplit.loose().superRefine((row, ctx) => {
+            if (Object.hasOwn(row, field) && !FieldValue.safeParse(row[field]).success) {
+              ctx.addIssue({ code: 'custom', path: [field], message: 'a --by field must be a string, a number, true/false or null' });
+            }
+          });
     rows = parseJsonLines(await readTextFile(path), schema as z.ZodType<(typeof rows)[number]>, { file: path, code: 'INVALID_CORPUS' });
   }
   assertUniqueIds(rows, path);
@@ -185,8 +204,8 @@ export async function readLabelledDataBy(
   const values = new Map<string, string>();
   if (field !== undefined) {
     for (const row of kept) {
-      const value = row[field];
-      if (value !== undefined && value !== null) values.set(row.id, String(value));
+      const value = Object.hasOwn(row, field) ? row[field] : undefined;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values.set(row.id, String(value));
     }
   }
   return {

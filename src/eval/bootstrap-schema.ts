@@ -15,6 +15,11 @@ export const IntervalSchema = z.object({
   /** Lower and upper percentile of the score over the resamples. */
   low: z.number(),
   high: z.number(),
+  /**
+   * Present when fewer resamples than drawn were used: a resample holding no unit of
+   * a theme (gold or predicted) leaves its score undefined, and is left out.
+   */
+  resamplesUsed: z.number().int().nonnegative().optional(),
 });
 /** A score with its bootstrap interval. */
 export type Interval = z.infer<typeof IntervalSchema>;
@@ -51,6 +56,8 @@ export const DifferenceSchema = z.object({
   difference: z.number(),
   low: z.number(),
   high: z.number(),
+  /** Present when fewer resamples than drawn were used (where either F1 was undefined). */
+  resamplesUsed: z.number().int().nonnegative().optional(),
   /** Share of resamples in which a's F1 was above b's. */
   aAhead: share,
 });

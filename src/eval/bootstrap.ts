@@ -57,7 +57,8 @@ export function bootstrapIntervals(gold: ItemsById<LabelledItem>, predicted: Ite
  * The difference a - b of two labellings of the same units (for example the fused
  * tagger against rules alone): the point difference of F1 per theme, micro and
  * macro, with its interval over paired resamples, and the share of resamples in
- * which a scored above b.
+ * which a scored above b. Without `themes`, the themes are those of gold and of both
+ * labellings; pass `themes` for the macro averages `evaluate` gives each labelling.
  */
 export function pairedBootstrap(
   gold: ItemsById<LabelledItem>,
@@ -69,10 +70,12 @@ export function pairedBootstrap(
   const { clusters, themes, counts } = clusterCounts(gold, [a, b], options.themes);
   const ra = resample(counts[0]!, clusters.count, themes.length, settings);
   const rb = resample(counts[1]!, clusters.count, themes.length, settings);
+  // Over the resamples where both F1s are defined (NaN - x is NaN).
   const diff = (x: Replicates['micro'], y: Replicates['micro']) => {
     const values = x.f1.map((v, i) => v - y.f1[i]!);
     const point = x.point.f1 - y.point.f1;
-    return { difference: point, ...percentiles(values, settings.level), aAhead: values.filter((v) => v > 0).length / values.length };
+    const defined = values.filter((v) => !Number.isNaN(v));
+    return { difference: point, ...percentiles(values, settings.level, point), aAhead: defined.length ? defined.filter((v) => v > 0).length / defined.length : 0 };
   };
   return {
     ...describe(settings, clusters),
@@ -133,10 +136,15 @@ function clusterCounts(gold: ItemsById<LabelledItem>, predictions: readonly Item
     });
     return out;
   });
+  if (clusterOf.size < 2) {
+    throw new InputError(`a bootstrap needs at least 2 ${grouped ? 'groups' : 'units'} to resample; all ${first.length} unit(s) are in one`, {
+      issues: [{ path: ['gold'], message: grouped ? 'every unit carries the same group' : 'a single unit' }],
+    });
+  }
   return { clusters: { count: clusterOf.size, by: grouped ? 'group' : 'unit' } as Clusters, themes, counts };
 }
 
-/** Precision, recall and F1 of every resample, plus the point estimate on the units as they are. */
+/** Precision, recall and F1 of every resample (NaN where undefined), plus the point estimate on the units as they are. */
 interface Series {
   readonly precision: Float64Array;
   readonly recall: Float64Array;
@@ -149,7 +157,16 @@ interface Replicates {
   readonly macro: Series;
 }
 
-/** Scores `resamples` draws of the clusters; the draws depend only on the seed and the cluster count. */
+/**
+ * Scores `resamples` draws of the clusters; the draws depend only on the seed and the
+ * cluster count, so two labellings of the same units are resampled alike (paired).
+ *
+ * A resample may hold no unit of a rare theme, gold or predicted. Its F1 there is
+ * undefined, not 0 (counting it 0 would drag the interval of a perfect tagger down to
+ * 0), so it is left out of that theme's interval and out of that resample's macro
+ * mean. A score undefined on the units as they are (a theme nobody carries or
+ * predicts) keeps evaluate's convention, 0, in every resample.
+ */
 function resample(counts: Float64Array, clusterCount: number, T: number, settings: Settings): Replicates {
   const n = settings.resamples;
   const series = (): Series => ({ precision: new Float64Array(n), recall: new Float64Array(n), f1: new Float64Array(n), point: { precision: 0, recall: 0, f1: 0 } });
@@ -158,22 +175,37 @@ function resample(counts: Float64Array, clusterCount: number, T: number, setting
   const macro = series();
   const random = mulberry32(settings.seed);
   const totals = new Float64Array(3 * T);
+  for (let c = 0; c < clusterCount; c++) for (let k = 0; k < 3 * T; k++) totals[k]! += counts[c * 3 * T + k]!;
+  // Which scores are defined on the units as they are: those may be undefined in a resample.
+  const definedAtPoint = (tp: number, fp: number, fn: number) => ({ precision: tp + fp > 0, recall: tp + fn > 0, f1: tp + fp + fn > 0 });
+  const themeDefined = Array.from({ length: T }, (_, t) => definedAtPoint(totals[3 * t]!, totals[3 * t + 1]!, totals[3 * t + 2]!));
+  let sumTp = 0, sumFp = 0, sumFn = 0;
+  for (let t = 0; t < T; t++) {
+    sumTp += totals[3 * t]!;
+    sumFp += totals[3 * t + 1]!;
+    sumFn += totals[3 * t + 2]!;
+  }
+  const microDefined = definedAtPoint(sumTp, sumFp, sumFn);
   const score = (r: number | 'point') => {
-    let tp = 0, fp = 0, fn = 0, mp = 0, mr = 0, mf = 0;
+    let tp = 0, fp = 0, fn = 0;
+    const sums = { precision: 0, recall: 0, f1: 0 };
+    const used = { precision: 0, recall: 0, f1: 0 };
     for (let t = 0; t < T; t++) {
-      const s = prfOf(totals[3 * t]!, totals[3 * t + 1]!, totals[3 * t + 2]!);
+      const s = prfOrUndefined(totals[3 * t]!, totals[3 * t + 1]!, totals[3 * t + 2]!, themeDefined[t]!, r === 'point');
       put(perTheme[t]!, r, s);
       tp += totals[3 * t]!;
       fp += totals[3 * t + 1]!;
       fn += totals[3 * t + 2]!;
-      mp += s.precision;
-      mr += s.recall;
-      mf += s.f1;
+      for (const key of ['precision', 'recall', 'f1'] as const) {
+        if (Number.isNaN(s[key])) continue;
+        sums[key] += s[key];
+        used[key]++;
+      }
     }
-    put(micro, r, prfOf(tp, fp, fn));
-    put(macro, r, T ? { precision: mp / T, recall: mr / T, f1: mf / T } : { precision: 0, recall: 0, f1: 0 });
+    put(micro, r, prfOrUndefined(tp, fp, fn, microDefined, r === 'point'));
+    const mean = (key: 'precision' | 'recall' | 'f1') => (used[key] ? sums[key] / used[key] : T ? Number.NaN : 0);
+    put(macro, r, r === 'point' ? { precision: sums.precision / (T || 1), recall: sums.recall / (T || 1), f1: sums.f1 / (T || 1) } : { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') });
   };
-  for (let c = 0; c < clusterCount; c++) for (let k = 0; k < 3 * T; k++) totals[k]! += counts[c * 3 * T + k]!;
   score('point');
   for (let r = 0; r < n; r++) {
     totals.fill(0);
@@ -184,6 +216,17 @@ function resample(counts: Float64Array, clusterCount: number, T: number, setting
     score(r);
   }
   return { perTheme, micro, macro };
+}
+
+/** Scores with evaluate's conventions at the point; in a resample, NaN where a score defined at the point has no denominator. */
+function prfOrUndefined(tp: number, fp: number, fn: number, definedAtPoint: { precision: boolean; recall: boolean; f1: boolean }, point: boolean) {
+  const s = prfOf(tp, fp, fn);
+  if (point) return s;
+  return {
+    precision: definedAtPoint.precision && tp + fp === 0 ? Number.NaN : s.precision,
+    recall: definedAtPoint.recall && tp + fn === 0 ? Number.NaN : s.recall,
+    f1: definedAtPoint.f1 && tp + fp + fn === 0 ? Number.NaN : s.f1,
+  };
 }
 
 function put(series: Series, r: number | 'point', s: { precision: number; recall: number; f1: number }): void {
@@ -202,15 +245,20 @@ function prfOf(tp: number, fp: number, fn: number) {
 
 function prfIntervals(series: Series, level: number): PrfIntervals {
   return {
-    precision: { estimate: series.point.precision, ...percentiles(series.precision, level) },
-    recall: { estimate: series.point.recall, ...percentiles(series.recall, level) },
-    f1: { estimate: series.point.f1, ...percentiles(series.f1, level) },
+    precision: { estimate: series.point.precision, ...percentiles(series.precision, level, series.point.precision) },
+    recall: { estimate: series.point.recall, ...percentiles(series.recall, level, series.point.recall) },
+    f1: { estimate: series.point.f1, ...percentiles(series.f1, level, series.point.f1) },
   };
 }
 
-/** The (1 - level) / 2 and 1 - (1 - level) / 2 quantiles, interpolated linearly between order statistics. */
-function percentiles(values: Float64Array, level: number): Pick<Interval, 'low' | 'high'> {
-  const sorted = Float64Array.from(values).sort();
+/**
+ * The (1 - level) / 2 and 1 - (1 - level) / 2 quantiles of the defined values (NaN
+ * left out), interpolated linearly between order statistics, with the number of
+ * values used when some were left out. With none defined, the estimate itself.
+ */
+function percentiles(values: Float64Array, level: number, estimate: number): Pick<Interval, 'low' | 'high' | 'resamplesUsed'> {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort();
+  if (!sorted.length) return { low: estimate, high: estimate, resamplesUsed: 0 };
   const at = (q: number): number => {
     const h = (sorted.length - 1) * q;
     const lo = Math.floor(h);
@@ -218,5 +266,5 @@ function percentiles(values: Float64Array, level: number): Pick<Interval, 'low' 
     return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
   };
   const tail = (1 - level) / 2;
-  return { low: at(tail), high: at(1 - tail) };
+  return { low: at(tail), high: at(1 - tail), ...(sorted.length < values.length ? { resamplesUsed: sorted.length } : {}) };
 }

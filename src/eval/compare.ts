@@ -13,7 +13,7 @@ import { checkExamples } from './examples';
 import type { Comparison } from './report-schema';
 
 /** Options of {@link compareTaggers}. */
-export interface CompareTaggersOptions extends Omit<EvaluateTaggerOptions, 'bootstrap'> {
+export interface CompareTaggersOptions extends Omit<EvaluateTaggerOptions, 'bootstrap' | 'breakdown'> {
   /** How the paired intervals (and each side's own) are drawn. @default 1000 resamples, level 0.95, seed 1 */
   readonly bootstrap?: BootstrapSettings;
 }
@@ -31,13 +31,14 @@ export function compareTaggers(a: Tagger, b: Tagger, examples: readonly Labelled
   }
   const checked = checkExamples(examples);
   const bootstrap = options.bootstrap ?? {};
+  const reportOptions = { ...(options.excerptLength === undefined ? {} : { excerptLength: options.excerptLength }), bootstrap };
   const tagAll = (tagger: Tagger) => checked.map((e) => tagger.tag(e.text, { id: e.id }));
   const resultsA = tagAll(a);
   const resultsB = tagAll(b);
   return {
     kind: 'comparison',
-    a: taggerReport(a, checked, resultsA, { ...options, bootstrap }),
-    b: taggerReport(b, checked, resultsB, { ...options, bootstrap }),
+    a: taggerReport(a, checked, resultsA, reportOptions),
+    b: taggerReport(b, checked, resultsB, reportOptions),
     difference: pairedBootstrap(checked, resultsA, resultsB, { ...bootstrap, themes: a.themes }),
   };
 }

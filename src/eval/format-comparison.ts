@@ -1,5 +1,6 @@
 /** The printed form of a comparison of two taggers: F1 side by side, and the paired difference. */
 import { fixed, type Block } from './format-blocks';
+import { fewClusters, percent } from './format-intervals';
 import type { Comparison, Difference, TaggerEvaluation } from './report-schema';
 
 /** Blocks of a comparison report. */
@@ -7,7 +8,7 @@ export function comparisonBlocks(report: Comparison): Block[] {
   const { a, b, difference } = report;
   const cell = (d: Difference): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}]`;
   const ahead = (d: Difference): string => `${Math.round(d.aAhead * 100)}%`;
-  const level = `${+(difference.level * 100).toFixed(1)}%`;
+  const level = percent(difference.level);
   return [
     { kind: 'heading', text: `Comparison: ${a.units} units, ${a.themes.length} themes, tagger A against tagger B` },
     { kind: 'text', lines: [`A: ${describe(a)}`, `B: ${describe(b)}`] },
@@ -15,7 +16,7 @@ export function comparisonBlocks(report: Comparison): Block[] {
       kind: 'text',
       lines: [
         `A - B: A's F1 minus B's, with its ${level} paired bootstrap interval (${difference.resamples} resamples of ${difference.clusters}`,
-        `${difference.resampledBy === 'group' ? 'groups, whole groups resampled' : 'units'}, seed ${difference.seed}); "A ahead": share of resamples in which A's F1 was higher.`,
+        `${difference.resampledBy === 'group' ? 'groups, whole groups resampled' : 'units'}, seed ${difference.seed}${fewClusters(difference)}); "A ahead": share of resamples in which A's F1 was higher.`,
         'An interval that excludes 0 is unlikely to be the luck of which units happened to be evaluated.',
       ],
     },

@@ -9,10 +9,18 @@ export function intervalNote(intervals: ScoreIntervals | undefined): Block[] {
 }
 
 function drawText(d: Pick<ScoreIntervals, 'resamples' | 'resampledBy' | 'clusters' | 'seed'>): string {
-  return `${d.resamples} resamples of ${d.clusters} ${d.resampledBy === 'group' ? 'groups (whole groups resampled)' : 'units'}, seed ${d.seed}`;
+  return `${d.resamples} resamples of ${d.clusters} ${d.resampledBy === 'group' ? 'groups (whole groups resampled)' : 'units'}, seed ${d.seed}${fewClusters(d)}`;
 }
 
-export const percent = (level: number): string => `${+(level * 100).toFixed(1)}%`;
+/** Below this many groups (or units) a percentile interval is rough. */
+const FEW_CLUSTERS = 20;
+
+/** A warning for intervals drawn from few groups, else nothing. */
+export function fewClusters(d: Pick<ScoreIntervals, 'resampledBy' | 'clusters'>): string {
+  return d.clusters < FEW_CLUSTERS ? `; only ${d.clusters} ${d.resampledBy === 'group' ? 'groups' : 'units'}, so the intervals are rough` : '';
+}
+
+export const percent = (level: number): string => `${+(level * 100).toFixed(2)}%`;
 
 /** Fused minus each other mode, paired on the same resamples. */
 export function differenceBlocks(differences: readonly (PairedBootstrap & { a: string; b: string })[] | undefined): Block[] {
