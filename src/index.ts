@@ -112,7 +112,7 @@ export { evaluate, summarize, prf } from './eval/metrics';
 export { cohensKappa, meanKappa, labellingAgreement } from './eval/kappa';
 export { evaluateTagger, ablate, crossValidate, groupedFolds, ABLATION_MODES } from './eval/cross-validate';
 export type { EvaluateTaggerOptions, CrossValidateOptions } from './eval/cross-validate';
-export { bootstrapIntervals, pairedBootstrap, BootstrapSettingsSchema } from './eval/bootstrap';
+export { bootstrapIntervals, pairedBootstrap, BootstrapSettingsSchema, MAX_RESAMPLES } from './eval/bootstrap';
 export type { BootstrapSettings, BootstrapOptions } from './eval/bootstrap';
 export { breakdownBy, MISSING_VALUE } from './eval/breakdown';
 export { compareTaggers } from './eval/compare';

@@ -12,7 +12,8 @@ import { fixed, renderPlain, type Block } from '../eval/format-blocks';
 import { breakdownBlocks } from '../eval/format-breakdown';
 import { fewClusters } from '../eval/format-intervals';
 import { summarize } from '../eval/metrics';
-import { MAX_RESAMPLES, readLabelledDataBy } from './eval';
+import { readLabelledDataBy } from './eval';
+import { MAX_RESAMPLES } from '../eval/bootstrap';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */

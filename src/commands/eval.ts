@@ -12,6 +12,7 @@ import { writeAtomically } from '../files/load-model';
 import { loadRuleSets } from '../files/load-rules';
 import { readCorpus } from '../files/read-corpus';
 import { readTextFile } from '../files/read-text-file';
+import { MAX_RESAMPLES } from '../eval/bootstrap';
 import { compareTaggers } from '../eval/compare';
 import { ABLATION_MODES, ablate, crossValidate, evaluateTagger } from '../eval/cross-validate';
 import { formatErrorsCsv, formatReport, OUTPUT_FORMATS } from '../eval/format';
@@ -40,9 +41,9 @@ Options:
   --split S            only the units of split S (train or test); each needs a "split" field
   --format F           table (default), markdown, json (full report, unrounded) or csv
   --errors FILE.csv    also write the mis-tagged units (id,gold,predicted,missing,extra,excerpt)
-  --bootstrap N        add N-resample bootstrap intervals of every F1 (N <= 100000; whole groups resampled
-                       when units carry "group"); with ablation, also fused minus rules and
-                       minus model, paired (e.g. 1000; seeded by --seed)
+  --bootstrap N        add N-resample bootstrap intervals of every F1 (e.g. 1000, at most 100000;
+                       whole groups resampled when units carry "group"; seeded by --seed); with
+                       ablation, also fused minus rules and minus model, paired
   --confidence C       coverage of the intervals (default: 0.95)
   --by FIELD           also score each value of FIELD apart (e.g. genre, source_kind): macro F1
                        over the themes present, and no-theme units tagged anyway (table, markdown
@@ -150,9 +151,6 @@ function confidenceOf(value: string | undefined): number {
   if (!(level > 0 && level < 1)) throw new UsageError(`--confidence must be a number between 0 and 1, e.g. 0.95 (got "${value}")`);
   return level;
 }
-
-/** The most resamples --bootstrap takes (the library's limit too). */
-export const MAX_RESAMPLES = 100_000;
 
 const SplitField = z.object({ split: z.enum(['train', 'test']) });
 // A --by field: a string, number or true/false; null or absent counts as no value.

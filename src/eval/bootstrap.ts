@@ -16,10 +16,13 @@ import { alignById, resolveThemes, type ItemsById, type LabelledItem } from './a
 import type { Prediction } from './metrics';
 import type { Interval, PairedBootstrap, PrfIntervals, ScoreIntervals } from './bootstrap-schema';
 
+/** The most resamples a bootstrap draws. */
+export const MAX_RESAMPLES = 100_000;
+
 /** Settings of a bootstrap, validated by {@link bootstrapIntervals} and {@link pairedBootstrap}. */
 export const BootstrapSettingsSchema = z.object({
   /** Resamples drawn. */
-  resamples: z.number().int().min(1).max(100_000).default(1000),
+  resamples: z.number().int().min(1).max(MAX_RESAMPLES).default(1000),
   /** Coverage of each interval (0.95: from the 2.5th to the 97.5th percentile). */
   level: z.number().gt(0).lt(1).default(0.95),
   /** Seed of the resampling: the same seed gives the same intervals. */
