@@ -29,6 +29,16 @@ export async function printGain(io: CliIO, result: RetrainWithReviewedResult, na
     await write(io.stderr, `  ${(names[after.theme] ?? after.theme).padEnd(24)} ${before.f1.toFixed(3).padStart(9)}  ${after.f1.toFixed(3).padStart(8)}   (${after.precision.toFixed(3)} / ${after.recall.toFixed(3)})\n`);
   }
   await write(io.stderr, `  ${'macro F1'.padEnd(24)} ${result.before.macro.f1.toFixed(3).padStart(9)}  ${result.after.macro.f1.toFixed(3).padStart(8)}\n`);
+  const gain = result.gain;
+  if (gain) {
+    const d = gain.macro.f1;
+    const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(3)}`;
+    await write(
+      io.stderr,
+      `  macro F1 gain ${signed(d.difference)}, 95% interval ${signed(d.low)} to ${signed(d.high)} (paired bootstrap over ${gain.clusters} held-out documents; ` +
+        `after ahead in ${Math.round(d.aAhead * 100)}% of resamples${gain.clusters < 20 ? '; few documents, so a rough guide' : ''})\n`,
+    );
+  }
   await write(io.stderr, `the saved model learned from all ${reviewed} reviewed passages\n`);
 }
 
