@@ -157,3 +157,19 @@ describe('pairedBootstrap', () => {
     expect(paired.macro.f1.high - paired.macro.f1.low).toBeLessThan((single.high - single.low) / 2);
   });
 });
+
+describe('pairedBootstrap with a rare theme', () => {
+  it('averages the same themes on both sides of a resample', () => {
+    // 2 of 60 units carry "rare". a finds both and also says "rare" once where gold has none;
+    // b never says it. In a resample with no gold "rare", a's F1 for it is 0 when that unit was
+    // drawn and b's is undefined: a macro over different themes would put a 0.5 behind there.
+    const goldUnits = Array.from({ length: 60 }, (_, i) => ({ id: `u${i}`, themes: i < 2 ? ['rare', 'common'] : ['common'] }));
+    const a = goldUnits.map((u, i) => ({ id: u.id, themes: i === 59 ? ['rare', 'common'] : u.themes }));
+    const b = goldUnits.map((u) => ({ id: u.id, themes: ['common'] }));
+    const paired = pairedBootstrap(goldUnits, a, b, { resamples: 1000 });
+    expect(paired.macro.f1.difference).toBeCloseTo(0.4, 12);
+    // Wherever both are defined, a is at least as good as b: never behind.
+    expect(paired.macro.f1.low).toBeGreaterThanOrEqual(0);
+    expect(paired.macro.f1.resamplesUsed).toBeUndefined();
+  });
+});

@@ -84,8 +84,29 @@ export function pairedBootstrap(
     ...describe(settings, clusters),
     perTheme: themes.map((theme, t) => ({ theme, f1: diff(ra.perTheme[t]!, rb.perTheme[t]!) })),
     micro: { f1: diff(ra.micro, rb.micro) },
-    macro: { f1: diff(ra.macro, rb.macro) },
+    macro: { f1: diff(pairedMacro(ra, rb), pairedMacro(rb, ra)) },
   };
+}
+
+/**
+ * x's macro F1 per resample over the themes whose F1 is defined for both labellings
+ * there, so that both macros of a resample average the same themes.
+ */
+function pairedMacro(x: Replicates, y: Replicates): Replicates['macro'] {
+  const n = x.macro.f1.length;
+  const f1 = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    let sum = 0;
+    let used = 0;
+    for (let t = 0; t < x.perTheme.length; t++) {
+      const a = x.perTheme[t]!.f1[r]!;
+      if (Number.isNaN(a) || Number.isNaN(y.perTheme[t]!.f1[r]!)) continue;
+      sum += a;
+      used++;
+    }
+    f1[r] = used ? sum / used : Number.NaN;
+  }
+  return { ...x.macro, f1 };
 }
 
 type Settings = z.output<typeof BootstrapSettingsSchema>;
