@@ -10,11 +10,10 @@ import { packageRoot } from '../files/package-paths';
 import { evaluateTagger } from '../eval/cross-validate';
 import { fixed, renderPlain, type Block } from '../eval/format-blocks';
 import { breakdownBlocks } from '../eval/format-breakdown';
-import { fewClusters } from '../eval/format-intervals';
+import { fewClusters, intervalCells } from '../eval/format-intervals';
 import { summarize } from '../eval/metrics';
-import { readLabelledDataBy } from './eval';
-import { MAX_RESAMPLES } from '../eval/bootstrap';
-import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
+import { byFieldOption, readLabelledData, resamplesOption } from './eval';
+import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */
 export const EVAL_DEV_USAGE = `Usage: practice-themes eval-dev [FILE] [options]
@@ -47,8 +46,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     by: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError('eval-dev takes at most one FILE');
-  const resamples = values.bootstrap === undefined ? undefined : positiveInt('bootstrap', values.bootstrap, 1000);
-  if (resamples !== undefined && resamples > MAX_RESAMPLES) throw new UsageError(`--bootstrap takes at most ${MAX_RESAMPLES} resamples (got ${resamples})`);
+  const resamples = values.bootstrap === undefined ? undefined : resamplesOption(values.bootstrap);
   const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
   const file = positionals[0] ?? defaultDevSetPath();
   if (positionals[0] === undefined && !existsSync(file)) {
@@ -56,19 +54,18 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
     await write(io.stdout, `No development set found at ${file}: nothing was scored.\n`);
     return EXIT.ok;
   }
-  if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
-  if (values.by !== undefined && ['id', 'text', 'themes'].includes(values.by)) throw new UsageError(`--by needs a field other than id, text and themes (got "${values.by}")`);
-  const { examples, valueOf } = await readLabelledDataBy(file, undefined, values.by);
+  const by = byFieldOption(values.by);
+  const { examples, valueOf } = await readLabelledData(file, undefined, by);
   const tagger = await loadDefaultTagger({
     ...(values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
   });
   const report = evaluateTagger(tagger, examples, {
     ...(resamples ? { bootstrap: { resamples } } : {}),
-    ...(values.by ? { breakdown: { field: values.by, valueOf } } : {}),
+    ...(by ? { breakdown: { field: by, valueOf } } : {}),
   });
   const intervals = report.intervals;
-  const ci = (i: { low: number; high: number } | undefined): string[] => (intervals ? [i ? `${fixed(i.low)} – ${fixed(i.high)}` : ''] : []);
+  const ci = (i: { low: number; high: number } | undefined): string[] => intervalCells(intervals, i);
   const date = new Date().toISOString().slice(0, 10);
   const model = tagger.options.model;
   const ruleSets = (tagger.options.ruleSets ?? []).map((r) => r.name);

@@ -94,20 +94,17 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
   if (!withBootstrap && values.confidence !== undefined) throw new UsageError('--confidence applies only with --bootstrap');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   if (folds !== undefined && values.by !== undefined) throw new UsageError('--by does not apply with --folds');
-  if (values.by !== undefined && !values.by.trim()) throw new UsageError('--by needs a field name');
+  const by = byFieldOption(values.by);
   if (comparing && (folds !== undefined || mode === 'ablation')) throw new UsageError('--against-model and --against-rules do not apply with --folds or --mode ablation');
   if (comparing && values.by !== undefined) throw new UsageError('--by does not apply to a comparison');
   // In rules mode a model plays no part, in model mode the rules none: B would be A.
   if (mode === 'rules' && values['against-model'] !== undefined && values['against-rules'] === undefined) throw new UsageError('--against-model compares nothing with --mode rules (the model plays no part)');
   if (mode === 'model' && values['against-rules'] !== undefined && values['against-model'] === undefined) throw new UsageError('--against-rules compares nothing with --mode model (the rules play no part)');
-  if (values.by !== undefined && ['id', 'text', 'themes'].includes(values.by)) throw new UsageError(`--by needs a field other than id, text and themes (got "${values.by}")`);
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
-  const resamples = positiveInt('bootstrap', values.bootstrap, 1000);
-  if (resamples > MAX_RESAMPLES) throw new UsageError(`--bootstrap takes at most ${MAX_RESAMPLES} resamples (got ${resamples})`);
-  const bootstrap = withBootstrap ? { resamples, level: confidenceOf(values.confidence), seed } : undefined;
+  const bootstrap = withBootstrap ? { resamples: resamplesOption(values.bootstrap), level: confidenceOf(values.confidence), seed } : undefined;
 
-  const { examples, valueOf } = await readLabelledDataBy(positionals[0]!, split, values.by);
+  const { examples, valueOf } = await readLabelledData(positionals[0]!, split, by);
   let report: Report;
   if (folds !== undefined) {
     const [languageModel, ruleSets] = await Promise.all([loadLanguageModel(), loadRuleSets(values.rules)]);
@@ -136,13 +133,28 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
       });
       report = compareTaggers(tagger, other, examples, bootstrap ? { bootstrap } : {});
     } else {
-      const options = { ...(bootstrap ? { bootstrap } : {}), ...(values.by ? { breakdown: { field: values.by, valueOf } } : {}) };
+      const options = { ...(bootstrap ? { bootstrap } : {}), ...(by ? { breakdown: { field: by, valueOf } } : {}) };
       report = mode === 'ablation' ? ablate(tagger, examples, options) : evaluateTagger(tagger, examples, options);
     }
   }
   if (values.errors) await writeAtomically(values.errors, formatErrorsCsv(report));
   await write(io.stdout, formatReport(report, format));
   return EXIT.ok;
+}
+
+/** --bootstrap N, shared with eval-dev: resamples (default 1000), at most MAX_RESAMPLES. */
+export function resamplesOption(value: string | undefined): number {
+  const resamples = positiveInt('bootstrap', value, 1000);
+  if (resamples > MAX_RESAMPLES) throw new UsageError(`--bootstrap takes at most ${MAX_RESAMPLES} resamples (got ${resamples})`);
+  return resamples;
+}
+
+/** --by FIELD, shared with eval-dev: a field name other than the data's own id, text and themes. */
+export function byFieldOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!value.trim()) throw new UsageError('--by needs a field name');
+  if (['id', 'text', 'themes'].includes(value)) throw new UsageError(`--by needs a field other than id, text and themes (got "${value}")`);
+  return value;
 }
 
 function confidenceOf(value: string | undefined): number {
@@ -158,20 +170,13 @@ const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]).opti
 
 /**
  * Labelled examples from a JSON Lines file (extra fields ignored) or a corpus
- * folder, optionally only those of one split.
- * @throws InputError naming file and line for a bad line (or a line without `split` when one is asked for),
- *   naming the file for a repeated id or when no unit is left; DocumentError when the file is missing.
+ * folder, optionally only those of one split, and each example's value of `field`
+ * (a string, number or boolean field of the line; `undefined` where it has none).
+ * @throws InputError naming file and line for a bad line (or a line without `split` when one is asked for,
+ *   or a `field` value that is an object or array), naming the file for a repeated id or when no unit
+ *   is left; DocumentError when the file is missing.
  */
-export async function readLabelledData(path: string, split?: 'train' | 'test'): Promise<LabelledExample[]> {
-  return (await readLabelledDataBy(path, split)).examples;
-}
-
-/**
- * As {@link readLabelledData}, and each example's value of `field` (a string,
- * number or boolean field of the line; `undefined` where the line has none).
- * @throws InputError as readLabelledData, and naming file and line for a field value that is an object or array.
- */
-export async function readLabelledDataBy(
+export async function readLabelledData(
   path: string,
   split?: 'train' | 'test',
   field?: string,

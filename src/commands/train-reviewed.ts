@@ -4,6 +4,7 @@ import { createAtomicFile } from '../io/output/atomic-file';
 import type { CorpusUnit } from '../corpus/schema';
 import { decisionsToUnits, parseDecisions } from '../review/decisions';
 import type { RetrainWithReviewedResult } from '../review/retrain';
+import { signed } from '../eval/format-intervals';
 import { UsageError, write, type CliIO } from './common';
 
 /** Decisions of every file as reviewed corpus units (today's date where a decision has none). */
@@ -32,7 +33,6 @@ export async function printGain(io: CliIO, result: RetrainWithReviewedResult, na
   const gain = result.gain;
   if (gain) {
     const d = gain.macro.f1;
-    const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(3)}`;
     await write(
       io.stderr,
       `  macro F1 gain ${signed(d.difference)}, 95% interval ${signed(d.low)} to ${signed(d.high)} (paired bootstrap over ${gain.clusters} held-out documents; ` +

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { InputError, toIssues } from '../errors';
 import { mulberry32 } from '../nb/random';
 import { alignById, resolveThemes, type ItemsById, type LabelledItem } from './align';
-import type { Prediction } from './metrics';
+import { prf, type Prediction } from './metrics';
 import type { Interval, PairedBootstrap, PrfIntervals, ScoreIntervals } from './bootstrap-schema';
 
 /** The most resamples a bootstrap draws. */
@@ -242,9 +242,9 @@ function resample(counts: Float64Array, clusterCount: number, T: number, setting
   return { perTheme, micro, macro };
 }
 
-/** Scores with evaluate's conventions at the point; in a resample, NaN where a score defined at the point has no denominator. */
+/** Scores with evaluate's conventions (prf) at the point; in a resample, NaN where a score defined at the point has no denominator. */
 function prfOrUndefined(tp: number, fp: number, fn: number, definedAtPoint: { precision: boolean; recall: boolean; f1: boolean }, point: boolean) {
-  const s = prfOf(tp, fp, fn);
+  const s = prf(tp, fp, fn);
   if (point) return s;
   return {
     precision: definedAtPoint.precision && tp + fp === 0 ? Number.NaN : s.precision,
@@ -262,10 +262,6 @@ function put(series: Series, r: number | 'point', s: { precision: number; recall
   }
 }
 
-// The same conventions as prf() in metrics.ts (0 where a denominator is 0).
-function prfOf(tp: number, fp: number, fn: number) {
-  return { precision: tp + fp > 0 ? tp / (tp + fp) : 0, recall: tp + fn > 0 ? tp / (tp + fn) : 0, f1: tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0 };
-}
 
 function prfIntervals(series: Series, level: number): PrfIntervals {
   return {

@@ -7,7 +7,7 @@
  */
 import { InputError } from '../errors';
 import { alignById, resolveThemes, type ItemsById, type LabelledItem } from './align';
-import { prf, type Prediction } from './metrics';
+import { prf, themeCounts, type Prediction } from './metrics';
 import type { Breakdown, BreakdownRow } from './report-schema';
 
 /** Options of {@link breakdownBy}. */
@@ -43,17 +43,7 @@ export function breakdownBy(
     else byValue.set(value, [p]);
   }
   const rows: BreakdownRow[] = [...byValue].map(([value, members]) => {
-    const perTheme = themes.map((theme) => {
-      let tp = 0, fp = 0, fn = 0;
-      for (const p of members) {
-        const g = p.aThemes.has(theme);
-        const q = p.bThemes.has(theme);
-        if (g && q) tp++;
-        else if (q) fp++;
-        else if (g) fn++;
-      }
-      return { theme, tp, fp, fn };
-    });
+    const perTheme = themes.map((theme) => ({ theme, ...themeCounts(members, theme) }));
     const present = perTheme.filter((t) => t.tp + t.fn > 0);
     const scores = present.map((t) => prf(t.tp, t.fp, t.fn));
     const mean = (key: 'precision' | 'recall' | 'f1'): number => (scores.length ? scores.reduce((s, x) => s + x[key], 0) / scores.length : 0);

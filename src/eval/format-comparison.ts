@@ -1,12 +1,12 @@
 /** The printed form of a comparison of two taggers: F1 side by side, and the paired difference. */
 import { fixed, type Block } from './format-blocks';
-import { fewClusters, percent } from './format-intervals';
+import { differenceText, fewClusters, percent } from './format-intervals';
 import type { Comparison, Difference, TaggerEvaluation } from './report-schema';
 
 /** Blocks of a comparison report. */
 export function comparisonBlocks(report: Comparison): Block[] {
   const { a, b, difference } = report;
-  const cell = (d: Difference): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}]`;
+  const cell = differenceText;
   const ahead = (d: Difference): string => `${Math.round(d.aAhead * 100)}%`;
   const level = percent(difference.level);
   return [
@@ -45,4 +45,3 @@ function describe(report: TaggerEvaluation): string {
   return `${model}; rule sets: ${report.ruleSets.join(', ') || 'none'}; mode ${report.mode}`;
 }
 
-const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${fixed(Math.abs(x))}`;

@@ -26,7 +26,7 @@ export const percent = (level: number): string => `${+(level * 100).toFixed(2)}%
 export function differenceBlocks(differences: readonly (PairedBootstrap & { a: string; b: string })[] | undefined): Block[] {
   if (!differences?.length) return [];
   const first = differences[0]!;
-  const cell = (d: Difference): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}], ahead ${Math.round(d.aAhead * 100)}%`;
+  const cell = (d: Difference): string => `${differenceText(d)}, ahead ${Math.round(d.aAhead * 100)}%`;
   return [
     {
       kind: 'text',
@@ -49,4 +49,13 @@ export function differenceBlocks(differences: readonly (PairedBootstrap & { a: s
   ];
 }
 
-const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${fixed(Math.abs(x))}`;
+/** A number with its sign, to 3 decimals: +0.125, -0.300. */
+export const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${fixed(Math.abs(x))}`;
+
+/** A paired difference with its interval: +0.083 [+0.059 – +0.108]. */
+export const differenceText = (d: Pick<Difference, 'difference' | 'low' | 'high'>): string => `${signed(d.difference)} [${signed(d.low)} – ${signed(d.high)}]`;
+
+/** The interval cell of a table column that exists only when there are intervals: none without them, empty where one is missing. */
+export function intervalCells(intervals: ScoreIntervals | undefined, interval: { low: number; high: number } | undefined): string[] {
+  return intervals ? [interval ? `${fixed(interval.low)} – ${fixed(interval.high)}` : ''] : [];
+}

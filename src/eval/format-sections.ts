@@ -5,7 +5,7 @@
  */
 import { fixed, type Block } from './format-blocks';
 import { breakdownBlocks } from './format-breakdown';
-import { differenceBlocks, intervalNote, percent } from './format-intervals';
+import { differenceBlocks, intervalCells, intervalNote, percent } from './format-intervals';
 import type { Ablation, Agreement, ConfusionRow, CrossValidation, EvaluationSummary, ModeCrossValidation, ScoreIntervals, TaggerEvaluation, ThemeThreshold } from './report-schema';
 
 const GLOSSARY: Block = {
@@ -143,7 +143,7 @@ function metricsTable(summary: EvaluationSummary, f1Spread?: ModeCrossValidation
     const s = f1Spread?.perTheme[t]?.f1;
     return f1Spread ? [s ? spreadText(s) : ''] : [];
   };
-  const ci = (i: { low: number; high: number } | undefined): string[] => (intervals ? [i ? `${fixed(i.low)} – ${fixed(i.high)}` : ''] : []);
+  const ci = (i: { low: number; high: number } | undefined): string[] => intervalCells(intervals, i);
   const rows = summary.perTheme.map((m, t) => [
     m.theme,
     fixed(m.precision),

@@ -75,20 +75,29 @@ export function summarize(evaluation: Evaluation): EvaluationSummary {
   return summary;
 }
 
+/** One theme's confusion counts over aligned pairs (side a gold, side b predicted). */
+export function themeCounts(
+  pairs: readonly Pick<AlignedPair<unknown, unknown>, 'aThemes' | 'bThemes'>[],
+  theme: string,
+): { tp: number; fp: number; fn: number; tn: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (const p of pairs) {
+    const g = p.aThemes.has(theme);
+    const q = p.bThemes.has(theme);
+    if (g && q) tp++;
+    else if (q) fp++;
+    else if (g) fn++;
+    else tn++;
+  }
+  return { tp, fp, fn, tn };
+}
+
 function summarizePairs(pairs: readonly Pair[], themes: readonly string[]): EvaluationSummary {
   const perTheme: ThemeMetrics[] = themes.map((theme) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let tn = 0;
-    for (const p of pairs) {
-      const g = p.aThemes.has(theme);
-      const q = p.bThemes.has(theme);
-      if (g && q) tp++;
-      else if (q) fp++;
-      else if (g) fn++;
-      else tn++;
-    }
+    const { tp, fp, fn, tn } = themeCounts(pairs, theme);
     return {
       theme,
       ...prf(tp, fp, fn),
