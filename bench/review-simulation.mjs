@@ -33,6 +33,8 @@
 //     [--calibrate-on auto|real|all]   (where thresholds, calibration and the gate are fitted: auto, train's
 //     default, on the real-register units once there are 200 and on every unit before; real, on the
 //     real-register units whenever there are any; all, on every unit)
+//     [--partition SEED]   (another draw of the archive parts by page, for independent repeats)
+//     [--review-weight W]  (how many times a reviewed passage counts; default as a real-register unit, 3)
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -52,6 +54,8 @@ const { values } = parseArgs({
     'per-round': { type: 'string', default: '50' },
     strategies: { type: 'string', default: 'queue' },
     'calibrate-on': { type: 'string', default: 'auto' },
+    'review-weight': { type: 'string' },
+    partition: { type: 'string', default: '' },
     json: { type: 'string' },
   },
 });
@@ -72,7 +76,9 @@ const load = [];
 const sampleLoad = () => load.push(loadavg()[0]);
 const units = await readCorpus('corpus');
 const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
-const partOf = (u) => parseInt(createHash('sha256').update(`archive:${u.group}`).digest('hex').slice(0, 8), 16) % folds;
+// --partition names another draw of the parts (a different set of archives); none keeps the original one.
+const partitionKey = values.partition ? `archive:${values.partition}:` : 'archive:';
+const partOf = (u) => parseInt(createHash('sha256').update(`${partitionKey}${u.group}`).digest('hex').slice(0, 8), 16) % folds;
 const writtenTrain = units.filter((u) => u.split === 'train' && !u.source_url);
 const realTrain = units.filter((u) => u.split === 'train' && u.source_url);
 const testReal = units.filter((u) => u.split === 'test' && u.source_url);
@@ -95,9 +101,12 @@ sampleLoad();
 // real: the real-register units whenever there are any (the default before 2026-12-05); all: every unit.
 const calibrationOption = (list) =>
   values['calibrate-on'] === 'all' ? { calibrateOnReal: false } : values['calibrate-on'] === 'real' ? { calibrateOnReal: list.some(isRealRegister) } : {};
+// --review-weight: how many times a reviewed passage counts (default: as any real-register unit).
+const reviewWeight = values['review-weight'] === undefined ? undefined : Number(values['review-weight']);
+const weighted = (list) => (e, i) => (reviewWeight !== undefined && list[i].source === 'review' ? { ...e, weight: reviewWeight } : e);
 const trainOn = (list) =>
   trainModel(
-    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...calibrationOption(list) }).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
+    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...calibrationOption(list) }).map(weighted(list)).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
     { labels, name: 'simulation' },
   );
 
@@ -157,7 +166,7 @@ function coldBase(order) {
   return base;
 }
 
-const results = { scenario: values.scenario, ...(values.scenario === 'cold' ? { baseSize } : {}), calibrateOn: values['calibrate-on'], evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
+const results = { scenario: values.scenario, partition: values.partition || undefined, reviewWeight, ...(values.scenario === 'cold' ? { baseSize } : {}), calibrateOn: values['calibrate-on'], evaluate: values.evaluate, folds, seeds, perRound, rounds, labels, perFold: [] };
 for (let k = 0; k < folds; k++) {
   const archive = realTrain.filter((u) => partOf(u) === k);
   const devPart = (k + 1) % folds;
