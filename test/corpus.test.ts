@@ -84,6 +84,18 @@ describe('corpus/', () => {
   });
 });
 
+describe('bench/narrative-probe.jsonl (a measuring set, never trained on)', () => {
+  it('parses as labelled data and shares no unit, id or near-duplicate with the corpus', () => {
+    const probe = parseCorpus(readFileSync(new URL('../bench/narrative-probe.jsonl', import.meta.url), 'utf8'), { file: 'narrative-probe.jsonl' });
+    expect(probe.length).toBe(200);
+    const ids = new Set(units.map((u) => u.id));
+    const texts = new Set(units.map((u) => u.text.toLowerCase()));
+    expect(probe.filter((u) => ids.has(u.id) || texts.has(u.text.toLowerCase())).map((u) => u.id)).toEqual([]);
+    const pairs = findNearDuplicates([...units, ...probe.map((u) => ({ ...u, id: `probe:${u.id}` }))], { similarity: dice, threshold: 0.85 });
+    expect(pairs.filter((p) => p.a.startsWith('probe:') !== p.b.startsWith('probe:'))).toEqual([]);
+  });
+});
+
 describe('near-duplicate finder', () => {
   it('finds a pair that differs by a name and a number, and not unrelated units', () => {
     const pairs = findNearDuplicates(
