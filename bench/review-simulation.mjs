@@ -103,10 +103,11 @@ const calibrationOption = (list) =>
   values['calibrate-on'] === 'all' ? { calibrateOnReal: false } : values['calibrate-on'] === 'real' ? { calibrateOnReal: list.some(isRealRegister) } : {};
 // --review-weight: how many times a reviewed passage counts (default: as any real-register unit).
 const reviewWeight = values['review-weight'] === undefined ? undefined : Number(values['review-weight']);
-const weighted = (list) => (e, i) => (reviewWeight !== undefined && list[i].source === 'review' ? { ...e, weight: reviewWeight } : e);
+const reviewWeightOf = (unit) => (reviewWeight !== undefined && unit.source === 'review' ? { weight: reviewWeight } : {});
 const trainOn = (list) =>
   trainModel(
-    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...calibrationOption(list) }).map(weighted(list)).map((e) => ({ ...e, text: undefined, features: features.get(e.text) })),
+    // trainingExamplesOf returns one example per unit, in order.
+    trainingExamplesOf(list, { ruleScores: (t) => ruleScores.get(t), ...calibrationOption(list) }).map((e, i) => ({ ...e, ...reviewWeightOf(list[i]), text: undefined, features: features.get(e.text) })),
     { labels, name: 'simulation' },
   );
 

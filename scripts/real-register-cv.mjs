@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createTagger, trainModel, trainingExamplesOf, ruleScoresFrom, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
+import { rulesStudyPartOf } from './rules-study-part.mjs';
 
 const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' }, share: { type: 'string', default: '1' } } });
 const weights = values.weights.split(',').map(Number);
@@ -38,9 +39,6 @@ const analyzeAll = (list) => {
 analyzeAll(units);
 const ruleStrengths = ruleScoresFrom(ruleTagger);
 const ruleScores = new Map(units.map((u) => [u.text, ruleStrengths(u.text)]));
-// The rule passes were written from a study part of these pages; the check part (a quarter, by the
-// same hash as scripts/real-register-rules-check.mjs) is the pages no rule writer read.
-const inCheckPart = (group) => parseInt(createHash('sha256').update(`rules-study:${group}`).digest('hex').slice(0, 8), 16) % 4 === 0;
 const bucket = (s) => parseInt(createHash('sha256').update(`outer:${s}`).digest('hex').slice(0, 8), 16) % outerFolds;
 
 function train(trainUnits, realWeight, gate) {
@@ -88,7 +86,8 @@ for (const gate of gates) {
     const { macro, per } = f1Table(gold, pred);
     results.push({ gate, w, macro });
     console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
-    const check = heldOutUnits.map((u, i) => i).filter((i) => inCheckPart(heldOutUnits[i].group));
+    // The check part: pages no rule writer read (the rule passes were written from the study part).
+    const check = heldOutUnits.map((u, i) => i).filter((i) => rulesStudyPartOf(heldOutUnits[i].group) === 'check');
     const noTheme = heldOutUnits.map((u, i) => i).filter((i) => gold[i].length === 0);
     console.log(
       `  check part (${check.length} units of pages no rule writer read): macro-F1 ${f1Table(check.map((i) => gold[i]), check.map((i) => pred[i])).macro.toFixed(3)}; ` +

@@ -7,22 +7,21 @@
 //
 //   node scripts/real-register-rules-check.mjs [--rules DIR] [--out FILE.jsonl]
 // --out writes one line per unit (part, gold, predicted, rules fired per theme) for study.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTagger } from '../dist/index.js';
 import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
+import { rulesStudyPartOf } from './rules-study-part.mjs';
 
 const { values } = parseArgs({ options: { rules: { type: 'string' }, out: { type: 'string' } } });
 const units = (await readCorpus('corpus')).filter((u) => u.split === 'train' && u.source_url);
-const partOf = (group) => (parseInt(createHash('sha256').update(`rules-study:${group}`).digest('hex').slice(0, 8), 16) % 4 === 0 ? 'check' : 'study');
 const tagger = createTagger({ languageModel: await loadLanguageModel(), ruleSets: await loadRuleSets(values.rules ? [values.rules] : undefined) });
 const labels = [...new Set(units.flatMap((u) => u.themes))].sort();
 const rows = units.map((u) => {
   const result = tagger.tag(u.text);
   const fired = {};
   for (const s of result.sentences) for (const e of s.evidence) if (e.kind === 'rule') (fired[e.theme] ??= new Set()).add(e.ruleId);
-  return { id: u.id, group: u.group, part: partOf(u.group), gold: u.themes, predicted: result.themes, fired: Object.fromEntries(Object.entries(fired).map(([t, ids]) => [t, [...ids]])) };
+  return { id: u.id, group: u.group, part: rulesStudyPartOf(u.group), gold: u.themes, predicted: result.themes, fired: Object.fromEntries(Object.entries(fired).map(([t, ids]) => [t, [...ids]])) };
 });
 for (const part of ['study', 'check']) {
   const rs = rows.filter((r) => r.part === part);
