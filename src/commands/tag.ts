@@ -4,7 +4,7 @@
  * worker pool).
  */
 import { InputError, isPracticeThemesError } from '../errors';
-import { loadDefaultTagger } from '../files/default-tagger';
+import type { LoadTaggerOptions } from '../files/default-tagger';
 import type { Tagger } from '../tagger';
 import type { TagResult } from '../result-schema';
 import { decodeTextInput } from '../io/readers/decode';
@@ -94,7 +94,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     if (values.jsonl) throw new UsageError('--jsonl reads stdin; give PATHs or --jsonl, not both');
     if (format === 'text') {
       if (values.out || values.report || level === 'sentence') throw new UsageError('--format text prints a readable summary to stdout; it takes no --out, --report or --level');
-      return tagPathsAsText(positionals, await loadDefaultTagger(taggerOptions), io, names, values['id-column'], values['text-column']);
+      return tagPathsAsText(positionals, await loadTagger(taggerOptions), io, names, values['id-column'], values['text-column']);
     }
     if (values.progress && values['no-progress']) throw new UsageError('--progress and --no-progress exclude each other');
     if (values['emit-text'] && (level === 'sentence' || format === 'csv')) throw new UsageError('--emit-text adds the text to document records: use it with --format jsonl or json at document level');
@@ -130,7 +130,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   if (format === 'csv') throw new UsageError('--format csv is for PATH mode; use jsonl, json or text with stdin');
   if (values.out) throw new UsageError('--out is for PATH mode; redirect stdout instead');
 
-  const tagger = await loadDefaultTagger(taggerOptions);
+  const tagger = await loadTagger(taggerOptions);
   // The same decoding as files: BOM-aware UTF-8/UTF-16, a warning for replaced bytes, binary refused.
   // Plain text stops reading past the limit (4 bytes a character at most); JSON Lines is a stream of texts.
   const bytes = await readAllBytes(io.stdin, values.jsonl ? Infinity : maxTextLength * 4);
@@ -142,6 +142,13 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     return EXIT.ok;
   }
   return tagJsonLines(tagger, input, format, level, io, names);
+}
+
+// The tagger is loaded on this thread only for stdin and --format text: in PATH mode the
+// workers load it, and the main thread starts them sooner for not loading it too.
+async function loadTagger(options: LoadTaggerOptions): Promise<Tagger> {
+  const { loadDefaultTagger } = await import('../files/default-tagger');
+  return loadDefaultTagger(options);
 }
 
 /** Readable summaries of files, one after another on this thread (for reading, not for archives). */
