@@ -11,17 +11,25 @@
 // With --share S (0 < S <= 1), only a fixed share S of the real-register training pages
 // is kept (chosen by a hash of the page, so 0.5 is a subset of 0.75): a learning curve.
 //
-//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5] [--share 1]
+// With --passages N, the held-out units of each page are tagged in runs of N consecutive
+// units joined into one paragraph (their gold themes the union of theirs), as passages
+// longer than one unit are; --document-from lists the tagger's documentFrom settings to
+// compare (paragraphs, both, sentences).
+//
+//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5] [--share 1] [--passages 1] [--document-from paragraphs]
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createTagger, trainModel, trainingExamplesOf, ruleScoresFrom, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
 import { rulesStudyPartOf } from './rules-study-part.mjs';
 
-const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' }, share: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' }, share: { type: 'string', default: '1' }, passages: { type: 'string', default: '1' }, 'document-from': { type: 'string', default: 'paragraphs' } } });
 const weights = values.weights.split(',').map(Number);
 const gates = values.gate.split(',').map((g) => g === 'on');
 const outerFolds = Number(values.folds);
+const runLength = Number(values.passages);
+if (!(Number.isInteger(runLength) && runLength >= 1)) throw new Error(`--passages must be a whole number >= 1, got ${values.passages}`);
+const documentFroms = values['document-from'].split(',');
 
 const share = Number(values.share);
 if (!(share > 0 && share <= 1)) throw new Error(`--share must be in (0, 1], got ${values.share}`);
@@ -65,40 +73,63 @@ function f1Table(gold, pred) {
   return { per, macro: labels.reduce((s, t) => s + per[t].f1, 0) / labels.length };
 }
 
-const tagAll = (model, list) => {
-  const tagger = createTagger({ languageModel, model, ruleSets });
+const tagAll = (model, list, documentFrom = 'paragraphs') => {
+  const tagger = createTagger({ languageModel, model, ruleSets, documentFrom });
   return list.map((u) => tagger.tag(u.text).themes);
 };
+
+/** Runs of `runLength` consecutive units of one page as passages (the last run of a page may be shorter). */
+function passagesOf(list) {
+  if (runLength === 1) return list;
+  const byPage = new Map();
+  for (const u of list) (byPage.get(u.group) ?? byPage.set(u.group, []).get(u.group)).push(u);
+  const out = [];
+  for (const page of byPage.values()) {
+    for (let i = 0; i < page.length; i += runLength) {
+      const run = page.slice(i, i + runLength);
+      out.push({ ...run[0], text: run.map((u) => u.text).join(' '), themes: [...new Set(run.flatMap((u) => u.themes))] });
+    }
+  }
+  return out;
+}
 
 const real = units.filter((u) => u.source_url);
 console.log(`${units.length} training units (${real.length} real-register from ${new Set(real.map((u) => u.group)).size} pages); ${validation.length} validation units`);
 const results = [];
 for (const gate of gates) {
   for (const w of weights) {
-    const gold = [], pred = [], heldOutUnits = [];
+    const gold = [], heldOutUnits = [];
+    const pred = Object.fromEntries(documentFroms.map((d) => [d, []]));
     for (let k = 0; k < outerFolds; k++) {
-      const heldOut = real.filter((u) => bucket(u.group) === k);
+      const heldOut = passagesOf(real.filter((u) => bucket(u.group) === k));
       const model = train(units.filter((u) => !(u.source_url && bucket(u.group) === k)), w, gate);
       gold.push(...heldOut.map((u) => u.themes));
-      pred.push(...tagAll(model, heldOut));
+      for (const d of documentFroms) pred[d].push(...tagAll(model, heldOut, d));
       heldOutUnits.push(...heldOut);
     }
-    const { macro, per } = f1Table(gold, pred);
-    results.push({ gate, w, macro });
-    console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
-    // The check part: pages no rule writer read (the rule passes were written from the study part).
-    const check = heldOutUnits.map((u, i) => i).filter((i) => rulesStudyPartOf(heldOutUnits[i].group) === 'check');
-    const noTheme = heldOutUnits.map((u, i) => i).filter((i) => gold[i].length === 0);
-    console.log(
-      `  check part (${check.length} units of pages no rule writer read): macro-F1 ${f1Table(check.map((i) => gold[i]), check.map((i) => pred[i])).macro.toFixed(3)}; ` +
-        `no-theme units tagged anyway: ${noTheme.filter((i) => pred[i].length > 0).length} of ${noTheme.length}`,
-    );
+    for (const d of documentFroms) {
+      const { macro, per } = f1Table(gold, pred[d]);
+      results.push({ gate, w, macro });
+      const setting = documentFroms.length > 1 || runLength > 1 ? ` documentFrom ${d}${runLength > 1 ? `, runs of ${runLength} units` : ''}` : '';
+      console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}${setting}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
+      // The check part: pages no rule writer read (the rule passes were written from the study part).
+      const check = heldOutUnits.map((u, i) => i).filter((i) => rulesStudyPartOf(heldOutUnits[i].group) === 'check');
+      const noTheme = heldOutUnits.map((u, i) => i).filter((i) => gold[i].length === 0);
+      console.log(
+        `  check part (${check.length} ${runLength > 1 ? 'passages' : 'units'} of pages no rule writer read): macro-F1 ${f1Table(check.map((i) => gold[i]), check.map((i) => pred[d][i])).macro.toFixed(3)}; ` +
+          `no-theme ${runLength > 1 ? 'passages' : 'units'} tagged anyway: ${noTheme.filter((i) => pred[d][i].length > 0).length} of ${noTheme.length}`,
+      );
+    }
   }
 }
 const best = results.reduce((a, b) => (b.macro > a.macro + 1e-9 ? b : a));
 console.log(`chosen: gate ${best.gate ? 'on' : 'off'}, weight ${best.w}`);
 const model = train(units, best.w, best.gate);
 analyzeAll(validation);
-const { macro, per } = f1Table(validation.map((u) => u.themes), tagAll(model, validation));
-console.log(`validation split (${validation.length} real-register units): macro-F1 ${macro.toFixed(3)}`);
-for (const t of labels) console.log(`  ${t.padEnd(22)} P ${per[t].p.toFixed(3)} R ${per[t].r.toFixed(3)} F1 ${per[t].f1.toFixed(3)}`);
+const validationPassages = passagesOf(validation);
+for (const d of documentFroms) {
+  const { macro, per } = f1Table(validationPassages.map((u) => u.themes), tagAll(model, validationPassages, d));
+  const setting = documentFroms.length > 1 || runLength > 1 ? `, documentFrom ${d}${runLength > 1 ? `, runs of ${runLength} units` : ''}` : '';
+  console.log(`validation split (${validation.length} real-register units${runLength > 1 ? ` in ${validationPassages.length} passages` : ''}${setting}): macro-F1 ${macro.toFixed(3)}`);
+  for (const t of labels) console.log(`  ${t.padEnd(22)} P ${per[t].p.toFixed(3)} R ${per[t].r.toFixed(3)} F1 ${per[t].f1.toFixed(3)}`);
+}
