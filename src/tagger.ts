@@ -9,7 +9,7 @@ import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { AnalyzedText } from './text/types';
 import { fuseTheme, type FusionMode } from './fuse/fuse';
-import { DEFAULT_DOCUMENT_DECISION, DocumentAccumulator, type DocumentDecision } from './fuse/document';
+import { DEFAULT_DOCUMENT_DECISION, DOCUMENT_FROM, DocumentAccumulator, type DocumentDecision, type DocumentFrom } from './fuse/document';
 import { scoreSpan, sentenceSignals, type SentenceSignals, type TaggerParts } from './tagger-parts';
 import { SentenceStore } from './sentence-store';
 import { buildParts } from './tagger-build';
@@ -42,7 +42,7 @@ export interface TaggerOptions {
    * scores 0.02-0.03 macro-F1 above `paragraphs` (README, model card). Sentence results
    * are reported in every case. @default 'both'
    */
-  readonly documentFrom?: 'paragraphs' | 'sentences' | 'both';
+  readonly documentFrom?: DocumentFrom;
   /**
    * How much of a document must carry a theme for a document-level tag: a theme is
    * tagged when its strongest passage is and at least `minPassages` passages (all of
@@ -94,6 +94,8 @@ export function createTagger(options: TaggerOptions): Tagger {
     throw new InputError('createTagger needs { languageModel } (import it from "wink-eng-lite-web-model")', { code: 'INVALID_OPTIONS' });
   }
   checkMaxTextLength(options.maxTextLength);
+  checkChoice('mode', options.mode, FUSION_MODES);
+  checkChoice('documentFrom', options.documentFrom, DOCUMENT_FROM);
   const frozen: TaggerOptions = Object.freeze({ ...options });
   let parts: TaggerParts | undefined;
   const getParts = (): TaggerParts => (parts ??= buildParts(frozen));
@@ -176,6 +178,18 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       ruleSets: parts.ruleSetNames,
     },
   };
+}
+
+const FUSION_MODES = ['fused', 'rules', 'model'] as const;
+
+/** Throws InputError INVALID_OPTIONS when an option given is not one of its choices (a typo would otherwise pick a default silently). */
+function checkChoice(name: string, value: unknown, choices: readonly string[]): void {
+  if (value !== undefined && !choices.includes(value as string)) {
+    throw new InputError(`createTagger: ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')} (got ${JSON.stringify(value) ?? String(value)})`, {
+      code: 'INVALID_OPTIONS',
+      issues: [{ path: [name], message: `expected one of ${choices.join(', ')}` }],
+    });
+  }
 }
 
 /** Per theme, the stronger of a paragraph's own score and its sentences' scores. */

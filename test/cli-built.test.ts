@@ -70,9 +70,26 @@ describe('practice-themes (built CLI)', () => {
     expect(JSON.parse(stdout.trim().split('\n')[0]!).themes).toContain('information-sharing');
   });
 
+  it('--document-from: sentences take the themes of the sentences of the paragraph, both adds them to its own', () => {
+    const text = 'The family moved to a new flat in March and the older child started at a new school. Nobody spoke to the children on their own, and the health visitor never asked what a day at home was like for them. The GP was not told about the move.';
+    const tagAs = (documentFrom: string) => {
+      const { code, stdout } = run(['tag', '--level', 'sentence', '--document-from', documentFrom], text);
+      expect(code).toBe(0);
+      return JSON.parse(stdout) as { themes: string[]; sentences: { themes: string[] }[] };
+    };
+    const [whole, both, sentences] = ['paragraphs', 'both', 'sentences'].map(tagAs);
+    const ofSentences = [...new Set(whole!.sentences.flatMap((s) => s.themes))];
+    expect(ofSentences.length).toBeGreaterThan(0);
+    expect([...sentences!.themes].sort()).toEqual([...ofSentences].sort());
+    expect([...both!.themes].sort()).toEqual([...new Set([...whole!.themes, ...ofSentences])].sort());
+    expect(JSON.parse(run(['tag'], text).stdout).themes).toEqual(both!.themes);
+  });
+
   it.each([
     [['frobnicate'], 2, /unknown command/],
     [['tag', '--format', 'xml'], 2, /--format must be one of/],
+    [['tag', '--document-from', 'pages'], 2, /--document-from must be one of both, paragraphs, sentences/],
+    [['eval', 'corpus', '--against-document-from', 'both'], 2, /compares nothing/],
     [['train'], 2, /exactly one CORPUS/],
     [['tag', '--model', join(tmp, 'missing.json')], 1, /missing\.json/],
   ])('%j exits %d with a clear message', (args, expected, message) => {

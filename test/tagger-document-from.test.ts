@@ -63,3 +63,17 @@ describe('documentFrom', () => {
     for (const c of cases) expect(c.byDefault).toEqual(c.both);
   });
 });
+
+describe('createTagger options with a fixed set of values', () => {
+  it.each([
+    [{ documentFrom: 'paragraph' }, /documentFrom must be one of 'both', 'paragraphs', 'sentences'/],
+    [{ mode: 'fusion' }, /mode must be one of 'fused', 'rules', 'model'/],
+  ])('refuses %j with INVALID_OPTIONS instead of falling back to a default', (options, message) => {
+    expect(() => createTagger({ languageModel, model, ruleSets, ...(options as object) })).toThrow(message);
+    try {
+      createTagger({ languageModel, model, ruleSets, ...(options as object) });
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'INVALID_OPTIONS' });
+    }
+  });
+});

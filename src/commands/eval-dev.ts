@@ -13,6 +13,7 @@ import { breakdownBlocks } from '../eval/format-breakdown';
 import { fewClusters, intervalCells } from '../eval/format-intervals';
 import { summarize } from '../eval/metrics';
 import { byFieldOption, readLabelledData, resamplesOption } from './eval';
+import { DOCUMENT_FROM } from '../fuse/document';
 import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */
@@ -26,6 +27,7 @@ The set is for measuring only: it is never trained or tuned on.
 Options:
   --model FILE       model file instead of the shipped one
   --rules FILE|DIR   rule set file(s) instead of the shipped ones (repeatable)
+  --document-from D  what decides a passage's themes: both (default), paragraphs or sentences
   --format F         table (default) or json
   --bootstrap N      add N-resample bootstrap intervals of every F1 (seed 1, 95%)
   --by FIELD         also score each value of FIELD apart (the set's source_kind, say)
@@ -41,6 +43,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
   const { values, positionals } = parseCommandArgs(args, {
     model: { type: 'string' },
     rules: { type: 'string', multiple: true },
+    'document-from': { type: 'string' },
     format: { type: 'string' },
     bootstrap: { type: 'string' },
     by: { type: 'string' },
@@ -59,6 +62,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
   const tagger = await loadDefaultTagger({
     ...(values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
+    documentFrom: oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both'),
   });
   const report = evaluateTagger(tagger, examples, {
     ...(resamples ? { bootstrap: { resamples } } : {}),
@@ -77,6 +81,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
       model: model ? { name: model.name, corpusHash: model.training.corpusHash } : null,
       ruleSets,
       mode: report.mode,
+      documentFrom: tagger.options.documentFrom,
       ...summary,
     };
     await write(io.stdout, JSON.stringify(out, null, 2) + '\n');
@@ -90,7 +95,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
         `file        ${file}`,
         `model       ${model ? `${model.name}, training corpus hash ${model.training.corpusHash}` : 'none (rules only)'}`,
         `rule sets   ${ruleSets.join(', ') || 'none'}`,
-        `mode        ${report.mode}; measured only, never trained or tuned on`,
+        `mode        ${report.mode}, themes from ${tagger.options.documentFrom === 'both' ? 'paragraphs and their sentences' : tagger.options.documentFrom}; measured only, never trained or tuned on`,
         ...(intervals ? [`F1 95% CI   bootstrap percentile interval, ${intervals.resamples} resamples of ${intervals.clusters} ${intervals.resampledBy === 'group' ? 'groups' : 'passages'}, seed ${intervals.seed}${fewClusters(intervals)}`] : []),
       ],
     },

@@ -15,6 +15,7 @@ import { readTextFile } from '../files/read-text-file';
 import { MAX_RESAMPLES } from '../eval/bootstrap';
 import { compareTaggers } from '../eval/compare';
 import { ABLATION_MODES, ablate, crossValidate, evaluateTagger } from '../eval/cross-validate';
+import { DOCUMENT_FROM } from '../fuse/document';
 import { formatErrorsCsv, formatReport, OUTPUT_FORMATS } from '../eval/format';
 import type { Mode, Report } from '../eval/report-schema';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
@@ -38,6 +39,8 @@ Options:
   --no-model           rules only (not with --folds)
   --rules FILE|DIR     rule set file(s) instead of the shipped ones (repeatable)
   --mode M             fused (default), rules, model, or ablation (all three compared)
+  --document-from D    what decides a text's themes: both (default), paragraphs or sentences
+                       (see the tagger option documentFrom)
   --split S            only the units of split S (train or test); each needs a "split" field
   --format F           table (default), markdown, json (full report, unrounded) or csv
   --errors FILE.csv    also write the mis-tagged units (id,gold,predicted,missing,extra,excerpt)
@@ -49,8 +52,10 @@ Options:
                        over the themes present, and no-theme units tagged anyway (table, markdown
                        and json; not with --folds)
   --against-model FILE compare with a second tagger that uses this model (and --against-rules
-  --against-rules F|D  or the same rules): each one's F1 and A - B with a paired bootstrap
-                       interval (1000 resamples unless --bootstrap N; not with --folds or ablation)
+  --against-rules F|D  or the same rules, --against-document-from or the same setting): each
+  --against-document-from D
+                       one's F1 and A - B with a paired bootstrap interval (1000 resamples
+                       unless --bootstrap N; not with --folds or ablation)
 
 CSV columns: theme,precision,recall,f1,support,tp,fp,fn,tn,kappa then "micro" and
 "macro" rows (ablation and cross-validation add a leading "mode" column;
@@ -69,6 +74,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     'no-model': { type: 'boolean' },
     rules: { type: 'string', multiple: true },
     mode: { type: 'string' },
+    'document-from': { type: 'string' },
     split: { type: 'string' },
     format: { type: 'string' },
     errors: { type: 'string' },
@@ -77,10 +83,13 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     by: { type: 'string' },
     'against-model': { type: 'string' },
     'against-rules': { type: 'string', multiple: true },
+    'against-document-from': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes exactly one DATA path');
   const format = oneOf('format', values.format, OUTPUT_FORMATS, 'table');
   const mode = oneOf('mode', values.mode, MODES, 'fused');
+  const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both');
+  const documentFromB = oneOf('against-document-from', values['against-document-from'], DOCUMENT_FROM, documentFrom);
   const split = values.split === undefined ? undefined : oneOf('split', values.split, ['train', 'test'] as const, 'test');
   const folds = values.folds === undefined ? undefined : positiveInt('folds', values.folds, 5);
   if (folds !== undefined && folds < 2) throw new UsageError('--folds must be 2 or more');
@@ -88,18 +97,21 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
     throw new UsageError('--model and --no-model do not apply with --folds (each fold trains its own model)');
   }
   if (folds === undefined && values.labels !== undefined) throw new UsageError('--labels applies only with --folds');
-  const comparing = values['against-model'] !== undefined || values['against-rules'] !== undefined;
+  const comparing = values['against-model'] !== undefined || values['against-rules'] !== undefined || values['against-document-from'] !== undefined;
   const withBootstrap = values.bootstrap !== undefined || comparing;
   if (folds === undefined && !withBootstrap && values.seed !== undefined) throw new UsageError('--seed applies only with --folds or --bootstrap');
   if (!withBootstrap && values.confidence !== undefined) throw new UsageError('--confidence applies only with --bootstrap');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   if (folds !== undefined && values.by !== undefined) throw new UsageError('--by does not apply with --folds');
   const by = byFieldOption(values.by);
-  if (comparing && (folds !== undefined || mode === 'ablation')) throw new UsageError('--against-model and --against-rules do not apply with --folds or --mode ablation');
+  if (comparing && (folds !== undefined || mode === 'ablation')) throw new UsageError('--against-model, --against-rules and --against-document-from do not apply with --folds or --mode ablation');
   if (comparing && values.by !== undefined) throw new UsageError('--by does not apply to a comparison');
   // In rules mode a model plays no part, in model mode the rules none: B would be A.
   if (mode === 'rules' && values['against-model'] !== undefined && values['against-rules'] === undefined) throw new UsageError('--against-model compares nothing with --mode rules (the model plays no part)');
   if (mode === 'model' && values['against-rules'] !== undefined && values['against-model'] === undefined) throw new UsageError('--against-rules compares nothing with --mode model (the rules play no part)');
+  if (values['against-document-from'] !== undefined && values['against-model'] === undefined && values['against-rules'] === undefined && documentFromB === documentFrom) {
+    throw new UsageError(`--against-document-from ${documentFromB} compares nothing: it is A's setting too`);
+  }
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
   const bootstrap = withBootstrap ? { resamples: resamplesOption(values.bootstrap), level: confidenceOf(values.confidence), seed } : undefined;
@@ -109,7 +121,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
   if (folds !== undefined) {
     const [languageModel, ruleSets] = await Promise.all([loadLanguageModel(), loadRuleSets(values.rules)]);
     report = crossValidate(examples, {
-      tagger: { languageModel, ruleSets },
+      tagger: { languageModel, ruleSets, documentFrom },
       ...(values.labels ? { labels: values.labels.split(',').map((l) => l.trim()).filter(Boolean) } : {}),
       folds,
       seed,
@@ -121,6 +133,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
       ...(values['no-model'] ? { modelFile: false as const } : values.model ? { modelFile: values.model } : {}),
       ...(values.rules ? { ruleFiles: values.rules } : {}),
       mode: mode === 'ablation' ? 'fused' : (mode as Mode),
+      documentFrom,
     });
     if (comparing) {
       // B differs from A only in what --against-* names.
@@ -130,6 +143,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
         ...(modelB === false ? { modelFile: false as const } : modelB ? { modelFile: modelB } : {}),
         ...(rulesB ? { ruleFiles: rulesB } : {}),
         mode: mode as Mode,
+        documentFrom: documentFromB,
       });
       report = compareTaggers(tagger, other, examples, bootstrap ? { bootstrap } : {});
     } else {

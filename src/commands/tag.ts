@@ -10,6 +10,7 @@ import type { TagResult } from '../result-schema';
 import { decodeTextInput } from '../io/readers/decode';
 import { requireText } from '../io/readers/file-access';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../tag-input';
+import { DOCUMENT_FROM } from '../fuse/document';
 import { formatResultText } from './format-text';
 import { loadTaxonomy } from '../files/load-taxonomy';
 import { themeLabels } from '../taxonomy/schema';
@@ -31,6 +32,9 @@ Options:
   --no-model              rules only
   --rules FILE|DIR        rule set file(s) instead of the shipped ones (repeatable)
   --mode M                fused (default), rules or model
+  --document-from D       what decides a document's themes: both (default: a paragraph
+                          carries a theme scored whole or through one of its sentences),
+                          paragraphs (scored whole only) or sentences
   --max-chars N           refuse a text longer than N characters (INPUT_TOO_LARGE; default 5000000)
   --out FILE              write output to FILE (atomically) instead of stdout
   --report FILE.html      also write a self-contained HTML report (PATH mode)
@@ -62,6 +66,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     'no-model': { type: 'boolean' },
     rules: { type: 'string', multiple: true },
     mode: { type: 'string' },
+    'document-from': { type: 'string' },
     'max-chars': { type: 'string' },
     out: { type: 'string' },
     report: { type: 'string' },
@@ -78,12 +83,14 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   const format = oneOf('format', values.format, FORMATS, 'jsonl');
   const level = oneOf('level', values.level, ['document', 'sentence'] as const, 'document');
   const mode = oneOf('mode', values.mode, ['fused', 'rules', 'model'] as const, 'fused');
+  const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   const taxonomy = values.taxonomy ? await loadTaxonomy(values.taxonomy) : undefined;
   const names = themeLabels(taxonomy, taxonomy?.themes.map((t) => t.id) ?? []);
   const maxTextLength = positiveInt('max-chars', values['max-chars'], DEFAULT_MAX_TEXT_LENGTH);
   const taggerOptions = {
     mode,
+    documentFrom,
     maxTextLength,
     ...(taxonomy ? { themes: taxonomy.themes.map((t) => t.id) } : {}),
     ...(values['no-model'] ? { modelFile: false as const } : values.model ? { modelFile: values.model } : {}),

@@ -20,6 +20,14 @@
 import type { DocumentTheme, Evidence, SentenceResult, Source, ThemeScore } from '../result-schema';
 import { TAG_THRESHOLD } from './fuse';
 
+/**
+ * What decides a document's themes (the tagger option `documentFrom`): `both` (a
+ * paragraph carries a theme when it does scored whole or through one of its
+ * sentences; the default), `paragraphs` (scored whole only), `sentences` (each alone).
+ */
+export const DOCUMENT_FROM = Object.freeze(['both', 'paragraphs', 'sentences'] as const);
+export type DocumentFrom = (typeof DOCUMENT_FROM)[number];
+
 /** How much of a document must carry a theme. */
 export interface DocumentDecision {
   /** Share of the passages that must carry the theme (0..1); binds on long documents. */
