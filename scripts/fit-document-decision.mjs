@@ -12,7 +12,7 @@ import { loadDefaultTagger, readCorpus } from '../dist/node.js';
 import { documentScore, passagesNeeded } from '../dist/index.js';
 
 const MIN_UNITS = 8;
-const SHARES = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
+const SHARES = [0, 0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3];
 const PASSAGES = [1, 2, 3];
 
 const units = await readCorpus('corpus');
