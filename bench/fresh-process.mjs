@@ -31,6 +31,18 @@ export function helpTime(distDir) {
 }
 
 /**
+ * `node dist/cli.js tag FILE` on one small file (ms, wall and CPU of the whole process,
+ * its batch worker included): what a user waits for when tagging one review.
+ */
+export function tagFileTime(distDir, file) {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, ['--require', exitHook, `${distDir}/cli.js`, 'tag', file], { encoding: 'utf8' });
+  const wall = performance.now() - t;
+  if (run.status !== 0) throw new Error(`cli.js tag ${file} exited ${run.status}: ${run.stderr}`);
+  return { wall, cpu: Number(/CPU_MS=([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) };
+}
+
+/**
  * Tags one document of `text` in a fresh process and reports its size, the RSS after
  * loading and a warm-up tag (the fixed base), the peak RSS (max RSS) of the run, and
  * the tag() time (wall and CPU, ms). `nodeFlags` are extra V8 flags for that process.

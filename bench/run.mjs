@@ -9,7 +9,7 @@
 //   1. tagging throughput (MB/s) on a generated multi-megabyte archive, next to
 //      wink-nlp's own sentence+token pass on the same text, and analyze() alone
 //   2. cold start in fresh processes: import, load of the default tagger, first tag;
-//      `cli.js --help`
+//      `cli.js --help`; `cli.js tag FILE` on the bundled example (worker included)
 //   3. memory: peak RSS tagging one long document, against its size
 //   4. training on the corpus train split: analysis and fitting timed apart
 //   5. natural's BayesClassifier against our naive Bayes on the same data (--natural)
@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import { buildArchive } from './archive.mjs';
-import { coldStart, helpTime, longDocumentMemory } from './fresh-process.mjs';
+import { coldStart, helpTime, longDocumentMemory, tagFileTime } from './fresh-process.mjs';
 import { compareNatural } from './natural.mjs';
 
 const { values } = parseArgs({
@@ -116,10 +116,13 @@ if (sections.has('startup')) {
   // 2. Cold start and --help, fresh processes, interleaved.
   for (const b of builds) b.cold = [];
   for (const b of builds) b.help = [];
+  for (const b of builds) b.tagFile = [];
+  const exampleFile = join(root, 'examples', 'review-example.txt');
   for (let r = 0; r < Math.max(rounds, 5); r++) {
     for (const b of builds) {
       b.cold.push(coldStart(b.dir));
       b.help.push(helpTime(b.dir));
+      b.tagFile.push(tagFileTime(b.dir, exampleFile));
     }
   }
   const coldMedian = (b, key) => median(b.cold.map((c) => c[clock][key]));
@@ -128,6 +131,7 @@ if (sections.has('startup')) {
   row('cold start: import + load (ms)', each((b) => median(b.cold.map((c) => c[clock].importMs + c[clock].loadMs)).toFixed(0)), '< 250');
   row('first tag() after load (ms)', each((b) => coldMedian(b, 'firstTagMs').toFixed(0)), '< 100');
   row('cli.js --help, whole process (ms)', each((b) => median(b.help.map((h) => h[clock])).toFixed(0)), '< 150');
+  row('cli.js tag FILE, one 2 KB review, whole process (ms)', each((b) => median(b.tagFile.map((h) => h[clock])).toFixed(0)));
 }
 
 if (sections.has('memory')) {
