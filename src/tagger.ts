@@ -8,7 +8,7 @@ import type { TagResult, ThemeScore } from './result-schema';
 import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { AnalyzedText } from './text/types';
-import { fuseTheme, type FusionMode } from './fuse/fuse';
+import { FUSION_MODES, fuseTheme, type FusionMode } from './fuse/fuse';
 import { DEFAULT_DOCUMENT_DECISION, DOCUMENT_FROM, DocumentAccumulator, type DocumentDecision, type DocumentFrom } from './fuse/document';
 import { scoreSpan, sentenceSignals, type SentenceSignals, type TaggerParts } from './tagger-parts';
 import { SentenceStore } from './sentence-store';
@@ -179,8 +179,6 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
     },
   };
 }
-
-const FUSION_MODES = ['fused', 'rules', 'model'] as const;
 
 /** Throws InputError INVALID_OPTIONS when an option given is not one of its choices (a typo would otherwise pick a default silently). */
 function checkChoice(name: string, value: unknown, choices: readonly string[]): void {

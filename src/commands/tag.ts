@@ -12,6 +12,7 @@ import { decodeTextInput } from '../io/readers/decode';
 import { requireText } from '../io/readers/file-access';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../tag-input';
 import { DOCUMENT_FROM } from '../fuse/document';
+import { FUSION_MODES } from '../fuse/fuse';
 import { formatResultText } from './format-text';
 import { loadTaxonomy } from '../files/load-taxonomy';
 import { themeLabels } from '../taxonomy/schema';
@@ -89,7 +90,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   setFlagsFromString('--heap-growing-percent=50');
   const format = oneOf('format', values.format, FORMATS, 'jsonl');
   const level = oneOf('level', values.level, ['document', 'sentence'] as const, 'document');
-  const mode = oneOf('mode', values.mode, ['fused', 'rules', 'model'] as const, 'fused');
+  const mode = oneOf('mode', values.mode, FUSION_MODES, 'fused');
   const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both');
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   const taxonomy = values.taxonomy ? await loadTaxonomy(values.taxonomy) : undefined;

@@ -20,7 +20,8 @@
 import type { Source, ThemeScore } from '../result-schema';
 
 /** Which sources take part: `fused` (both), or one alone for ablation. */
-export type FusionMode = 'fused' | 'rules' | 'model';
+export const FUSION_MODES = Object.freeze(['fused', 'rules', 'model'] as const);
+export type FusionMode = (typeof FUSION_MODES)[number];
 
 /** The decision boundary of the fused score. */
 export const TAG_THRESHOLD = 0.5;
