@@ -22,24 +22,23 @@ export function coldStart(distDir) {
 const exitHook = join(tmpdir(), 'practice-themes-bench-cpu-hook.cjs');
 writeFileSync(exitHook, "process.on('exit',()=>{const u=process.cpuUsage();require('fs').writeSync(2,'\\nCPU_MS='+(u.user+u.system)/1000+'\\n');});\n");
 
-/** `node dist/cli.js --help` (ms, wall and CPU of the whole process). */
-export function helpTime(distDir) {
+/** One run of `node dist/cli.js ARGS...` (ms, wall and CPU of the whole process, worker threads included). */
+function cliTime(distDir, args) {
   const t = performance.now();
-  const run = spawnSync(process.execPath, ['--require', exitHook, `${distDir}/cli.js`, '--help'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--require', exitHook, `${distDir}/cli.js`, ...args], { encoding: 'utf8' });
   const wall = performance.now() - t;
+  if (run.status !== 0) throw new Error(`cli.js ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return { wall, cpu: Number(/CPU_MS=([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) };
 }
 
-/**
- * `node dist/cli.js tag FILE` on one small file (ms, wall and CPU of the whole process,
- * its batch worker included): what a user waits for when tagging one review.
- */
+/** `node dist/cli.js --help` (ms, wall and CPU of the whole process). */
+export function helpTime(distDir) {
+  return cliTime(distDir, ['--help']);
+}
+
+/** `node dist/cli.js tag FILE` on one small file, its batch worker included: what a user waits for when tagging one review. */
 export function tagFileTime(distDir, file) {
-  const t = performance.now();
-  const run = spawnSync(process.execPath, ['--require', exitHook, `${distDir}/cli.js`, 'tag', file], { encoding: 'utf8' });
-  const wall = performance.now() - t;
-  if (run.status !== 0) throw new Error(`cli.js tag ${file} exited ${run.status}: ${run.stderr}`);
-  return { wall, cpu: Number(/CPU_MS=([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) };
+  return cliTime(distDir, ['tag', file]);
 }
 
 /**

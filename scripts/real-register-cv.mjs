@@ -78,6 +78,10 @@ const tagAll = (model, list, documentFrom = 'paragraphs') => {
   return list.map((u) => tagger.tag(u.text).themes);
 };
 
+/** The setting a result line is for, when there is more than the default one to tell apart. */
+const settingOf = (documentFrom, separator) =>
+  documentFroms.length > 1 || runLength > 1 ? `${separator}documentFrom ${documentFrom}${runLength > 1 ? `, runs of ${runLength} units` : ''}` : '';
+
 /** Runs of `runLength` consecutive units of one page as passages (the last run of a page may be shorter). */
 function passagesOf(list) {
   if (runLength === 1) return list;
@@ -107,14 +111,13 @@ for (const gate of gates) {
       for (const d of documentFroms) pred[d].push(...tagAll(model, heldOut, d));
       heldOutUnits.push(...heldOut);
     }
+    // The check part: pages no rule writer read (the rule passes were written from the study part).
+    const check = heldOutUnits.map((u, i) => i).filter((i) => rulesStudyPartOf(heldOutUnits[i].group) === 'check');
+    const noTheme = heldOutUnits.map((u, i) => i).filter((i) => gold[i].length === 0);
     for (const d of documentFroms) {
       const { macro, per } = f1Table(gold, pred[d]);
       results.push({ gate, w, macro });
-      const setting = documentFroms.length > 1 || runLength > 1 ? ` documentFrom ${d}${runLength > 1 ? `, runs of ${runLength} units` : ''}` : '';
-      console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}${setting}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
-      // The check part: pages no rule writer read (the rule passes were written from the study part).
-      const check = heldOutUnits.map((u, i) => i).filter((i) => rulesStudyPartOf(heldOutUnits[i].group) === 'check');
-      const noTheme = heldOutUnits.map((u, i) => i).filter((i) => gold[i].length === 0);
+      console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}${settingOf(d, ' ')}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
       console.log(
         `  check part (${check.length} ${runLength > 1 ? 'passages' : 'units'} of pages no rule writer read): macro-F1 ${f1Table(check.map((i) => gold[i]), check.map((i) => pred[d][i])).macro.toFixed(3)}; ` +
           `no-theme ${runLength > 1 ? 'passages' : 'units'} tagged anyway: ${noTheme.filter((i) => pred[d][i].length > 0).length} of ${noTheme.length}`,
@@ -129,7 +132,6 @@ analyzeAll(validation);
 const validationPassages = passagesOf(validation);
 for (const d of documentFroms) {
   const { macro, per } = f1Table(validationPassages.map((u) => u.themes), tagAll(model, validationPassages, d));
-  const setting = documentFroms.length > 1 || runLength > 1 ? `, documentFrom ${d}${runLength > 1 ? `, runs of ${runLength} units` : ''}` : '';
-  console.log(`validation split (${validation.length} real-register units${runLength > 1 ? ` in ${validationPassages.length} passages` : ''}${setting}): macro-F1 ${macro.toFixed(3)}`);
+  console.log(`validation split (${validation.length} real-register units${runLength > 1 ? ` in ${validationPassages.length} passages` : ''}${settingOf(d, ', ')}): macro-F1 ${macro.toFixed(3)}`);
   for (const t of labels) console.log(`  ${t.padEnd(22)} P ${per[t].p.toFixed(3)} R ${per[t].r.toFixed(3)} F1 ${per[t].f1.toFixed(3)}`);
 }

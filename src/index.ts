@@ -10,7 +10,7 @@ export type { Tagger, TaggerOptions, TagOptions, TagInput, PageSpan } from './ta
 export { fuseTheme, ruleStrength, calibrateToThreshold, gateFactor, TAG_THRESHOLD } from './fuse/fuse';
 export type { FusionMode, PracticeGate } from './fuse/fuse';
 export { FUSION_MODES } from './fuse/fuse';
-export { aggregateDocument, documentScore, passagesNeeded, DEFAULT_DOCUMENT_DECISION, DOCUMENT_FROM } from './fuse/document';
+export { aggregateDocument, documentScore, passagesNeeded, DEFAULT_DOCUMENT_DECISION, DEFAULT_DOCUMENT_FROM, DOCUMENT_FROM } from './fuse/document';
 export type { DocumentDecision, DocumentFrom, ScoredPassage } from './fuse/document';
 
 // Results

@@ -35,6 +35,19 @@ export function checkMaxTextLength(value: unknown): void {
 }
 
 /**
+ * Throws InputError INVALID_OPTIONS (with the option's path) when an option given is not
+ * one of its choices: a typo would otherwise pick a default silently.
+ */
+export function checkChoice(name: string, value: unknown, choices: readonly string[]): void {
+  if (value !== undefined && !choices.includes(value as string)) {
+    throw new InputError(`createTagger: ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')} (got ${describe(value)})`, {
+      code: 'INVALID_OPTIONS',
+      issues: [{ path: [name], message: `expected one of ${choices.join(', ')}` }],
+    });
+  }
+}
+
+/**
  * Throws InputError INVALID_OPTIONS (with the `pages[i]` path) unless every page is
  * a whole page number >= 1 with 0 <= start <= end <= text length, and no two pages
  * overlap.

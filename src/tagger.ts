@@ -9,11 +9,11 @@ import type { RuleSet } from './rules/schema';
 import type { ModelFile } from './nb/model-file';
 import type { AnalyzedText } from './text/types';
 import { FUSION_MODES, fuseTheme, type FusionMode } from './fuse/fuse';
-import { DEFAULT_DOCUMENT_DECISION, DOCUMENT_FROM, DocumentAccumulator, type DocumentDecision, type DocumentFrom } from './fuse/document';
+import { DEFAULT_DOCUMENT_DECISION, DEFAULT_DOCUMENT_FROM, DOCUMENT_FROM, DocumentAccumulator, type DocumentDecision, type DocumentFrom } from './fuse/document';
 import { scoreSpan, sentenceSignals, type SentenceSignals, type TaggerParts } from './tagger-parts';
 import { SentenceStore } from './sentence-store';
 import { buildParts } from './tagger-build';
-import { checkMaxTextLength, checkPages, checkTagManyInput, checkText } from './tag-input';
+import { checkChoice, checkMaxTextLength, checkPages, checkTagManyInput, checkText } from './tag-input';
 
 import { pageAt, type PageSpan } from './pages';
 export type { PageSpan } from './pages';
@@ -120,7 +120,7 @@ export function createTagger(options: TaggerOptions): Tagger {
 function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly string[], text: string, tagOptions: TagOptions): TagResult {
   const mode = options.mode ?? 'fused';
   const pageOf = pageLookup(tagOptions.pages);
-  const documentFrom = options.documentFrom ?? 'both';
+  const documentFrom = options.documentFrom ?? DEFAULT_DOCUMENT_FROM;
   const topFeatures = options.topFeatures ?? 3;
   // Sentence results go straight into compact storage; passages are folded into the
   // document aggregate as they end. A sentence's tokens and signals are dropped once
@@ -178,16 +178,6 @@ function tagText(parts: TaggerParts, options: TaggerOptions, themes: readonly st
       ruleSets: parts.ruleSetNames,
     },
   };
-}
-
-/** Throws InputError INVALID_OPTIONS when an option given is not one of its choices (a typo would otherwise pick a default silently). */
-function checkChoice(name: string, value: unknown, choices: readonly string[]): void {
-  if (value !== undefined && !choices.includes(value as string)) {
-    throw new InputError(`createTagger: ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')} (got ${JSON.stringify(value) ?? String(value)})`, {
-      code: 'INVALID_OPTIONS',
-      issues: [{ path: [name], message: `expected one of ${choices.join(', ')}` }],
-    });
-  }
 }
 
 /** Per theme, the stronger of a paragraph's own score and its sentences' scores. */

@@ -13,7 +13,7 @@ import { breakdownBlocks } from '../eval/format-breakdown';
 import { fewClusters, intervalCells } from '../eval/format-intervals';
 import { summarize } from '../eval/metrics';
 import { byFieldOption, readLabelledData, resamplesOption } from './eval';
-import { DOCUMENT_FROM } from '../fuse/document';
+import { DEFAULT_DOCUMENT_FROM, DOCUMENT_FROM } from '../fuse/document';
 import { EXIT, oneOf, parseCommandArgs, UsageError, write, type CliIO } from './common';
 
 /** Help text of the eval-dev command. */
@@ -62,7 +62,7 @@ export async function runEvalDev(args: readonly string[], io: CliIO): Promise<nu
   const tagger = await loadDefaultTagger({
     ...(values.model ? { modelFile: values.model } : {}),
     ...(values.rules ? { ruleFiles: values.rules } : {}),
-    documentFrom: oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both'),
+    documentFrom: oneOf('document-from', values['document-from'], DOCUMENT_FROM, DEFAULT_DOCUMENT_FROM),
   });
   const report = evaluateTagger(tagger, examples, {
     ...(resamples ? { bootstrap: { resamples } } : {}),

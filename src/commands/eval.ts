@@ -15,7 +15,8 @@ import { readTextFile } from '../files/read-text-file';
 import { MAX_RESAMPLES } from '../eval/bootstrap';
 import { compareTaggers } from '../eval/compare';
 import { ABLATION_MODES, ablate, crossValidate, evaluateTagger } from '../eval/cross-validate';
-import { DOCUMENT_FROM } from '../fuse/document';
+import { DEFAULT_DOCUMENT_FROM, DOCUMENT_FROM } from '../fuse/document';
+import { FUSION_MODES } from '../fuse/fuse';
 import { formatErrorsCsv, formatReport, OUTPUT_FORMATS } from '../eval/format';
 import type { Mode, Report } from '../eval/report-schema';
 import { EXIT, oneOf, parseCommandArgs, positiveInt, UsageError, write, type CliIO } from './common';
@@ -62,7 +63,7 @@ CSV columns: theme,precision,recall,f1,support,tp,fp,fn,tn,kappa then "micro" an
 cross-validation adds f1_mean,f1_std,f1_min,f1_max; --bootstrap adds f1_low,f1_high).
 `;
 
-const MODES = ['fused', 'rules', 'model', 'ablation'] as const;
+const MODES = [...FUSION_MODES, 'ablation'] as const;
 
 /** Runs the eval command; resolves to the exit code. */
 export async function runEval(args: readonly string[], io: CliIO): Promise<number> {
@@ -88,7 +89,7 @@ export async function runEval(args: readonly string[], io: CliIO): Promise<numbe
   if (positionals.length !== 1) throw new UsageError('eval takes exactly one DATA path');
   const format = oneOf('format', values.format, OUTPUT_FORMATS, 'table');
   const mode = oneOf('mode', values.mode, MODES, 'fused');
-  const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both');
+  const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, DEFAULT_DOCUMENT_FROM);
   const documentFromB = oneOf('against-document-from', values['against-document-from'], DOCUMENT_FROM, documentFrom);
   const split = values.split === undefined ? undefined : oneOf('split', values.split, ['train', 'test'] as const, 'test');
   const folds = values.folds === undefined ? undefined : positiveInt('folds', values.folds, 5);

@@ -11,7 +11,7 @@ import type { TagResult } from '../result-schema';
 import { decodeTextInput } from '../io/readers/decode';
 import { requireText } from '../io/readers/file-access';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../tag-input';
-import { DOCUMENT_FROM } from '../fuse/document';
+import { DEFAULT_DOCUMENT_FROM, DOCUMENT_FROM } from '../fuse/document';
 import { FUSION_MODES } from '../fuse/fuse';
 import { formatResultText } from './format-text';
 import { loadTaxonomy } from '../files/load-taxonomy';
@@ -91,7 +91,7 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
   const format = oneOf('format', values.format, FORMATS, 'jsonl');
   const level = oneOf('level', values.level, ['document', 'sentence'] as const, 'document');
   const mode = oneOf('mode', values.mode, FUSION_MODES, 'fused');
-  const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, 'both');
+  const documentFrom = oneOf('document-from', values['document-from'], DOCUMENT_FROM, DEFAULT_DOCUMENT_FROM);
   if (values.model && values['no-model']) throw new UsageError('--model and --no-model exclude each other');
   const taxonomy = values.taxonomy ? await loadTaxonomy(values.taxonomy) : undefined;
   const names = themeLabels(taxonomy, taxonomy?.themes.map((t) => t.id) ?? []);

@@ -27,6 +27,7 @@ import { TAG_THRESHOLD } from './fuse';
  */
 export const DOCUMENT_FROM = Object.freeze(['both', 'paragraphs', 'sentences'] as const);
 export type DocumentFrom = (typeof DOCUMENT_FROM)[number];
+export const DEFAULT_DOCUMENT_FROM: DocumentFrom = 'both';
 
 /** How much of a document must carry a theme. */
 export interface DocumentDecision {
