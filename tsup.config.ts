@@ -29,10 +29,13 @@ export default defineConfig([
     dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     clean: true,
     // Then the shipped rule sets are compiled ahead of time with the fresh build
-    // (dist/compiled-rules.json), so loading the default tagger need not compile them.
+    // (dist/compiled-rules.json), and the shipped model's weight tables computed
+    // (dist/compiled-model.bin), so the default tagger's first tag need not do either.
     onSuccess: async () => {
-      const run = spawnSync(process.execPath, ['scripts/compile-default-rules.mjs'], { stdio: 'inherit' });
-      if (run.status !== 0) throw new Error(`scripts/compile-default-rules.mjs failed (exit ${run.status})`);
+      for (const script of ['scripts/compile-default-rules.mjs', 'scripts/compile-default-model.mjs']) {
+        const run = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+        if (run.status !== 0) throw new Error(`${script} failed (exit ${run.status})`);
+      }
     },
   },
   {

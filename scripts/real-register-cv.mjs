@@ -16,14 +16,25 @@
 // longer than one unit are; --document-from lists the tagger's documentFrom settings to
 // compare (paragraphs, both, sentences).
 //
-//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5] [--share 1] [--passages 1] [--document-from paragraphs]
+// With --dump FILE, every scored unit (or passage) is written to FILE as JSON Lines
+// ({part: "cv" or "validation", setting, id, gold, predicted}), so a subset (say the units
+// two corpora share) can be scored apart.
+//
+//   node scripts/real-register-cv.mjs [--weights 1,2,3,5] [--gate on,off] [--folds 5] [--share 1] [--passages 1] [--document-from paragraphs] [--dump FILE]
 import { createHash } from 'node:crypto';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTagger, trainModel, trainingExamplesOf, ruleScoresFrom, extractTextFeatures, DEFAULT_FEATURE_SETTINGS } from '../dist/index.js';
 import { readCorpus, loadRuleSets, loadLanguageModel } from '../dist/node.js';
 import { rulesStudyPartOf } from './rules-study-part.mjs';
 
-const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' }, share: { type: 'string', default: '1' }, passages: { type: 'string', default: '1' }, 'document-from': { type: 'string', default: 'paragraphs' } } });
+const { values } = parseArgs({ options: { weights: { type: 'string', default: '1,2,3,5' }, gate: { type: 'string', default: 'off,on' }, folds: { type: 'string', default: '5' }, share: { type: 'string', default: '1' }, passages: { type: 'string', default: '1' }, 'document-from': { type: 'string', default: 'paragraphs' }, dump: { type: 'string' } } });
+if (values.dump) writeFileSync(values.dump, '');
+/** Writes one scored list to --dump's file. */
+const dump = (part, setting, list, predicted) => {
+  if (!values.dump) return;
+  appendFileSync(values.dump, list.map((u, i) => JSON.stringify({ part, setting, id: u.id, gold: u.themes, predicted: predicted[i] })).join('\n') + '\n');
+};
 const weights = values.weights.split(',').map(Number);
 const gates = values.gate.split(',').map((g) => g === 'on');
 const outerFolds = Number(values.folds);
@@ -117,6 +128,7 @@ for (const gate of gates) {
     for (const d of documentFroms) {
       const { macro, per } = f1Table(gold, pred[d]);
       results.push({ gate, w, macro });
+      dump('cv', `gate ${gate ? 'on' : 'off'} weight ${w}${settingOf(d, ' ')}`, heldOutUnits, pred[d]);
       console.log(`gate ${gate ? 'on ' : 'off'} weight ${w}${settingOf(d, ' ')}: CV macro-F1 ${macro.toFixed(3)}  ` + labels.map((t) => `${t} ${per[t].f1.toFixed(2)}`).join(', '));
       console.log(
         `  check part (${check.length} ${runLength > 1 ? 'passages' : 'units'} of pages no rule writer read): macro-F1 ${f1Table(check.map((i) => gold[i]), check.map((i) => pred[d][i])).macro.toFixed(3)}; ` +
@@ -131,7 +143,9 @@ const model = train(units, best.w, best.gate);
 analyzeAll(validation);
 const validationPassages = passagesOf(validation);
 for (const d of documentFroms) {
-  const { macro, per } = f1Table(validationPassages.map((u) => u.themes), tagAll(model, validationPassages, d));
+  const predicted = tagAll(model, validationPassages, d);
+  dump('validation', `gate ${best.gate ? 'on' : 'off'} weight ${best.w}${settingOf(d, ' ')}`, validationPassages, predicted);
+  const { macro, per } = f1Table(validationPassages.map((u) => u.themes), predicted);
   console.log(`validation split (${validation.length} real-register units${runLength > 1 ? ` in ${validationPassages.length} passages` : ''}${settingOf(d, ', ')}): macro-F1 ${macro.toFixed(3)}`);
   for (const t of labels) console.log(`  ${t.padEnd(22)} P ${per[t].p.toFixed(3)} R ${per[t].r.toFixed(3)} F1 ${per[t].f1.toFixed(3)}`);
 }

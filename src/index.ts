@@ -68,6 +68,7 @@ export { DEFAULT_TRAIN_SETTINGS } from './nb/train-options';
 export type { TrainingExample, TrainOptions } from './nb/train-options';
 export { createClassifier } from './nb/classifier';
 export { createPracticeGate } from './nb/gate';
+export { precompileModelTables, attachModelTables } from './nb/model-tables';
 export type { PracticeGateScorer } from './nb/gate';
 export type { Classifier, LabelPrediction } from './nb/classifier';
 export { parseModel, safeParseModel, serializeModel, modelContentHash, modelJsonSchema, MODEL_FORMAT, MODEL_FILE_VERSION } from './nb/model-file';

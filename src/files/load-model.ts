@@ -1,10 +1,13 @@
 /** Model files on disk: read + validate, write atomically. */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ModelError } from '../errors';
+import { attachModelTables } from '../nb/model-tables';
 import { fileTextMatchesHash, parseModel, serializeModel, type ModelFile } from '../nb/model-file';
 import { createAtomicFile } from '../io/output/atomic-file';
 import { readTextFile } from './read-text-file';
-import { defaultModelPath } from './package-paths';
+import { defaultModelPath, precompiledModelTablesPath } from './package-paths';
 
 /** Reads and validates a model file; ModelError names the file (INVALID_MODEL / MODEL_VERSION). */
 export async function loadModel(file: string = defaultModelPath()): Promise<ModelFile> {
@@ -20,7 +23,24 @@ export async function loadModel(file: string = defaultModelPath()): Promise<Mode
   // other file through its content, with the same guarantee.
   const contentHash = (json as { contentHash?: unknown } | null)?.contentHash;
   const intact = typeof contentHash === 'string' && fileTextMatchesHash(text, contentHash, nativeSha256);
-  return parseModel(json, { file, verifyContentHash: !intact });
+  const model = parseModel(json, { file, verifyContentHash: !intact });
+  if (resolve(file) === defaultModelPath()) attachShippedTables(model);
+  return model;
+}
+
+/**
+ * Attaches the tables the build computed for the shipped model (dist/compiled-model.bin),
+ * so its first tag does not compute them; attachModelTables checks they are this model's.
+ * Without the file (sources run unbuilt) they are computed as for any model.
+ */
+function attachShippedTables(model: ModelFile): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(precompiledModelTablesPath());
+  } catch {
+    return;
+  }
+  attachModelTables(model, bytes);
 }
 
 function nativeSha256(text: string): string {

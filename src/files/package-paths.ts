@@ -34,3 +34,8 @@ export function defaultRulesDir(): string {
 export function precompiledRulesPath(): string {
   return join(packageRoot(), 'dist', 'compiled-rules.json');
 }
+
+/** The shipped model's derived tables computed by the build (absent when the sources run unbuilt). */
+export function precompiledModelTablesPath(): string {
+  return join(packageRoot(), 'dist', 'compiled-model.bin');
+}

@@ -9,6 +9,7 @@ import type { Feature, FeatureSettings } from '../text/features';
 import type { Token } from '../text/types';
 import { consistencyIssues, isCheckedModel, type ModelFile } from './model-file';
 import { createLazyRowScorer, createRowScorer, createScorer, type LazyRowScorer, type RawScores, type TopFeature } from './score';
+import { attachedPairsOf, attachedWeightsOf, type PrecomputedWeights } from './model-tables';
 import { compileWeights, logistic, vocabularyIndex, type CompiledWeights } from './weights';
 
 /** One label's score for one input. */
@@ -81,7 +82,10 @@ export function createClassifier(model: ModelFile): Classifier {
   const issues = checked ? [] : consistencyIssues(model);
   if (issues.length) throw new ModelError('cannot build a classifier from an inconsistent model', { issues });
   const labels = Object.freeze([...model.labels]);
-  const compiled = compileWeights({
+  // A checked model's vocabulary is not changed after loading: its index is shared (the practice gate's classifier uses it too).
+  const index = checked ? sharedIndex(model.vocabulary) : undefined;
+  const precomputed = checked ? attachedWeightsOf(model) : undefined;
+  const compiled = precomputed ? compiledFrom(model, labels, index!, precomputed) : compileWeights({
     labels,
     vocabulary: model.vocabulary,
     counts: model.counts,
@@ -92,8 +96,7 @@ export function createClassifier(model: ModelFile): Classifier {
     lengthNorm: model.lengthNorm,
     binary: model.features.binary,
     calibration: model.calibration.method === 'platt' ? model.calibration.perLabel : undefined,
-    // A checked model's vocabulary is not changed after loading: its index is shared (the practice gate's classifier uses it too).
-    index: checked ? sharedIndex(model.vocabulary) : undefined,
+    index,
   });
   const score = createScorer(compiled);
   const scoreRows = createRowScorer(compiled);
@@ -116,11 +119,27 @@ export function createClassifier(model: ModelFile): Classifier {
     featureSettings,
     model,
     predict: (features, options = {}) => predictions(score(features, topKOf(options))),
-    encode: (tokens) => encodeFeatures(tokens, featureSettings, (vocabulary ??= featureVocabulary(model.vocabulary, compiled.index, featureSettings))),
+    encode: (tokens) => encodeFeatures(tokens, featureSettings, (vocabulary ??= vocabularyOf(model, compiled.index, featureSettings))),
     predictEncoded: (encoded, options = {}) => predictions(scoreRows(encoded, topKOf(options))),
   };
   compiledWeights.set(classifier, compiled);
   return Object.freeze(classifier);
+}
+
+/** What compileWeights would make of a model, from its attached precomputed weights. */
+function compiledFrom(model: ModelFile, labels: readonly string[], index: ReadonlyMap<string, number>, precomputed: PrecomputedWeights): CompiledWeights {
+  const lengthReference = model.lengthNorm.method === 'sqrt' ? model.lengthNorm.reference : Infinity;
+  return { labels, index, keys: model.vocabulary, weights: precomputed.weights, bias: precomputed.bias, lengthReference, binary: model.features.binary };
+}
+
+/** The encoding lookup of a vocabulary, from its attached bigram table when it has one. */
+function vocabularyOf(model: ModelFile, index: ReadonlyMap<string, number>, settings: FeatureSettings): FeatureVocabulary {
+  const triples = isCheckedModel(model) ? attachedPairsOf(model.vocabulary) : undefined;
+  if (!triples) return featureVocabulary(model.vocabulary, index, settings);
+  const size = model.vocabulary.length;
+  const pairs = new Map<number, number>();
+  for (let k = 0; k < triples.length; k += 3) pairs.set(triples[k]! * size + triples[k + 1]!, triples[k + 2]!);
+  return { index, size, pairs };
 }
 
 const indexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();

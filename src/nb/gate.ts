@@ -7,6 +7,7 @@ import { createClassifier } from './classifier';
 import type { EncodedFeatures } from '../text/feature-encoding';
 import type { Feature } from '../text/features';
 import { isCheckedModel, markChecked, type ModelFile } from './model-file';
+import { attachedGateWeightsOf, attachWeights } from './model-tables';
 
 /** A built gate: the practice probability of a span's features, and the threshold it is held to. */
 export interface PracticeGateScorer {
@@ -45,7 +46,11 @@ export function createPracticeGate(model: ModelFile): PracticeGateScorer | undef
     gate: undefined,
   };
   // Its arrays were checked with the model's (parseModel checks the gate's counts too).
-  if (isCheckedModel(model)) markChecked(derived);
+  if (isCheckedModel(model)) {
+    markChecked(derived);
+    const precomputed = attachedGateWeightsOf(model);
+    if (precomputed) attachWeights(derived, precomputed);
+  }
   const classifier = createClassifier(derived);
   return {
     threshold: gate.threshold,
