@@ -46,15 +46,16 @@ describe('precomputed model tables', () => {
 
   it('are what the classifier, the gate and the encoding are built from (tampered tables show)', () => {
     const header = JSON.parse(new TextDecoder().decode(tables.subarray(12, 12 + new DataView(tables.buffer).getUint32(8, true)))) as {
-      sections: { name: string; offset: number; length: number }[];
+      sections: { name: string; type: string; offset: number; length: number }[];
     };
     const start = (12 + new DataView(tables.buffer).getUint32(8, true) + 7) & ~7;
     const computed = predictions(shipped());
-    for (const name of ['classifier.weights', 'gate.weights', 'pairs']) {
+    const width: Record<string, number> = { f64: 8, i32: 4, u16: 2 };
+    for (const name of ['classifier.values', 'classifier.codes', 'gate.values', 'pairs']) {
       const section = header.sections.find((s) => s.name === name)!;
       const tampered = tables.slice();
-      // Zero the section: no evidence from weights, or no bigram found.
-      tampered.fill(0, start + section.offset, start + section.offset + section.length * (name === 'pairs' ? 4 : 8));
+      // Zero the section: no evidence from weights, every weight a label's first value, or no bigram found.
+      tampered.fill(0, start + section.offset, start + section.offset + section.length * width[section.type]!);
       const model = shipped();
       expect(attachModelTables(model, tampered)).toBe(true);
       expect(predictions(model), name).not.toEqual(computed);

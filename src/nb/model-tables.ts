@@ -9,7 +9,10 @@
  * numbers are the same: they are made by compileWeights and featureVocabulary.
  *
  * Binary layout (platform byte order, recorded): 8 bytes magic, uint32 header length,
- * the header as JSON, zero padding to 8 bytes, then the sections it lists.
+ * the header as JSON, zero padding to 8 bytes, then the sections it lists. Weights are
+ * stored as each label's distinct values (a few thousand: they follow from small
+ * counts) and a 16-bit code per weight, a third of the raw doubles' size; decoding is
+ * one pass of array reads, and gives the very same doubles.
  */
 import { featureVocabulary } from '../text/feature-encoding';
 import { isCheckedModel, type ModelFile } from './model-file';
@@ -25,6 +28,10 @@ export interface PrecomputedWeights {
   readonly bias: Float64Array;
 }
 
+type SectionType = 'f64' | 'i32' | 'u16';
+type SectionArray = Float64Array | Int32Array | Uint16Array;
+const WIDTH: Record<SectionType, number> = { f64: 8, i32: 4, u16: 2 };
+
 interface Header {
   format: string;
   version: number;
@@ -32,7 +39,7 @@ interface Header {
   labels: string[];
   size: number;
   littleEndian: boolean;
-  sections: { name: string; type: 'f64' | 'i32'; offset: number; length: number }[];
+  sections: { name: string; type: SectionType; offset: number; length: number }[];
 }
 
 const attachedWeights = new WeakMap<ModelFile, PrecomputedWeights>();
@@ -67,16 +74,16 @@ export function precompileModelTables(model: ModelFile): Uint8Array {
   const gate = model.gate ? compileWeights({ ...weightInputOf(model, true), index }) : undefined;
   const { pairs } = featureVocabulary(model.vocabulary, index, model.features);
   const triples = pairs === null ? undefined : Int32Array.from([...pairs].flatMap(([key, row]) => [Math.floor(key / model.vocabulary.length), key % model.vocabulary.length, row]));
-  const arrays: [string, Float64Array | Int32Array][] = [
-    ['classifier.weights', classifier.weights],
+  const arrays: [string, SectionArray][] = [
+    ...encodeWeights('classifier', classifier.weights, model.labels.length),
     ['classifier.bias', classifier.bias],
-    ...(gate ? ([['gate.weights', gate.weights], ['gate.bias', gate.bias]] as [string, Float64Array][]) : []),
-    ...(triples ? ([['pairs', triples]] as [string, Int32Array][]) : []),
+    ...(gate ? [...encodeWeights('gate', gate.weights, 1), ['gate.bias', gate.bias] as [string, SectionArray]] : []),
+    ...(triples ? [['pairs', triples] as [string, SectionArray]] : []),
   ];
   const sections: Header['sections'] = [];
   let offset = 0;
   for (const [name, array] of arrays) {
-    sections.push({ name, type: array instanceof Float64Array ? 'f64' : 'i32', offset, length: array.length });
+    sections.push({ name, type: array instanceof Float64Array ? 'f64' : array instanceof Int32Array ? 'i32' : 'u16', offset, length: array.length });
     offset = align8(offset + array.byteLength);
   }
   const header: Header = { format: FORMAT, version: VERSION, contentHash: model.contentHash, labels: [...model.labels], size: model.vocabulary.length, littleEndian: isLittleEndian(), sections };
@@ -103,16 +110,16 @@ export function attachModelTables(model: ModelFile, bytes: Uint8Array): boolean 
   if (tables.header.labels.length !== model.labels.length || tables.header.labels.some((l, i) => l !== model.labels[i])) return false;
   const labels = model.labels.length;
   const size = model.vocabulary.length;
-  const weights = tables.f64.get('classifier.weights');
-  const bias = tables.f64.get('classifier.bias');
-  if (weights?.length !== size * labels || bias?.length !== labels) return false;
-  const gateWeights = tables.f64.get('gate.weights');
-  const gateBias = tables.f64.get('gate.bias');
-  if (model.gate && (gateWeights?.length !== size || gateBias?.length !== 1)) return false;
-  const pairs = tables.i32.get('pairs');
-  if (pairs && pairs.length % 3 !== 0) return false;
+  const weights = decodeWeights(tables, 'classifier', size, labels);
+  const bias = tables.arrays.get('classifier.bias');
+  if (!weights || !(bias instanceof Float64Array) || bias.length !== labels) return false;
+  const gateWeights = model.gate ? decodeWeights(tables, 'gate', size, 1) : undefined;
+  const gateBias = tables.arrays.get('gate.bias');
+  if (model.gate && (!gateWeights || !(gateBias instanceof Float64Array) || gateBias.length !== 1)) return false;
+  const pairs = tables.arrays.get('pairs');
+  if (pairs && (!(pairs instanceof Int32Array) || pairs.length % 3 !== 0)) return false;
   attachedWeights.set(model, { weights, bias });
-  if (model.gate) attachedGateWeights.set(model, { weights: gateWeights!, bias: gateBias! });
+  if (model.gate) attachedGateWeights.set(model, { weights: gateWeights!, bias: gateBias as Float64Array });
   if (pairs) attachedPairs.set(model.vocabulary, pairs);
   return true;
 }
@@ -137,7 +144,68 @@ export function attachedPairsOf(vocabulary: readonly string[]): Int32Array | und
   return attachedPairs.get(vocabulary);
 }
 
-function readTables(bytes: Uint8Array): { header: Header; f64: Map<string, Float64Array>; i32: Map<string, Int32Array> } | undefined {
+interface Tables {
+  readonly header: Header;
+  readonly arrays: Map<string, SectionArray>;
+}
+
+/**
+ * A classifier's weights as sections: each label's distinct values (`.values`, the labels'
+ * lists one after another, `.starts` where each begins) and one code per weight (`.codes`,
+ * laid out as the weights are). Raw doubles (`.weights`) when a label has more distinct
+ * values than 16 bits can number.
+ */
+function encodeWeights(name: string, weights: Float64Array, labels: number): [string, SectionArray][] {
+  const codes = new Uint16Array(weights.length);
+  const values: number[] = [];
+  const starts = new Int32Array(labels + 1);
+  for (let l = 0; l < labels; l++) {
+    starts[l] = values.length;
+    const codeOf = new Map<number, number>();
+    for (let i = l; i < weights.length; i += labels) {
+      const w = weights[i]!;
+      let code = codeOf.get(w);
+      if (code === undefined) {
+        code = codeOf.size;
+        if (code > 0xffff) return [[`${name}.weights`, weights]];
+        codeOf.set(w, code);
+        values.push(w);
+      }
+      codes[i] = code;
+    }
+  }
+  starts[labels] = values.length;
+  return [
+    [`${name}.values`, Float64Array.from(values)],
+    [`${name}.starts`, starts],
+    [`${name}.codes`, codes],
+  ];
+}
+
+/** The weights {@link encodeWeights} stored, or undefined when their sections do not fit. */
+function decodeWeights(tables: Tables, name: string, size: number, labels: number): Float64Array | undefined {
+  const raw = tables.arrays.get(`${name}.weights`);
+  if (raw) return raw instanceof Float64Array && raw.length === size * labels ? raw : undefined;
+  const values = tables.arrays.get(`${name}.values`);
+  const starts = tables.arrays.get(`${name}.starts`);
+  const codes = tables.arrays.get(`${name}.codes`);
+  if (!(values instanceof Float64Array) || !(starts instanceof Int32Array) || !(codes instanceof Uint16Array)) return undefined;
+  if (codes.length !== size * labels || starts.length !== labels + 1 || starts[labels] !== values.length) return undefined;
+  const weights = new Float64Array(codes.length);
+  for (let l = 0; l < labels; l++) {
+    const start = starts[l]!;
+    const count = starts[l + 1]! - start;
+    if (!(start >= 0 && count >= 0)) return undefined;
+    for (let i = l; i < codes.length; i += labels) {
+      const code = codes[i]!;
+      if (code >= count) return undefined;
+      weights[i] = values[start + code]!;
+    }
+  }
+  return weights;
+}
+
+function readTables(bytes: Uint8Array): Tables | undefined {
   try {
     if (bytes.length < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return undefined;
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
@@ -147,16 +215,14 @@ function readTables(bytes: Uint8Array): { header: Header; f64: Map<string, Float
     const start = align8(MAGIC.length + 4 + headerLength);
     // Typed-array views need aligned offsets; a buffer that is not aligned is copied once.
     const base = (bytes.byteOffset + start) % 8 === 0 ? bytes : bytes.slice();
-    const f64 = new Map<string, Float64Array>();
-    const i32 = new Map<string, Int32Array>();
+    const arrays = new Map<string, SectionArray>();
     for (const s of header.sections) {
-      const width = s.type === 'f64' ? 8 : 4;
+      const width = WIDTH[s.type];
+      if (width === undefined || !Number.isInteger(s.length) || s.length < 0 || s.offset % 8 !== 0 || start + s.offset + s.length * width > base.byteLength) return undefined;
       const at = base.byteOffset + start + s.offset;
-      if (!Number.isInteger(s.length) || s.length < 0 || start + s.offset + s.length * width > base.byteLength) return undefined;
-      if (s.type === 'f64') f64.set(s.name, new Float64Array(base.buffer, at, s.length));
-      else i32.set(s.name, new Int32Array(base.buffer, at, s.length));
+      arrays.set(s.name, s.type === 'f64' ? new Float64Array(base.buffer, at, s.length) : s.type === 'i32' ? new Int32Array(base.buffer, at, s.length) : new Uint16Array(base.buffer, at, s.length));
     }
-    return { header, f64, i32 };
+    return { header, arrays };
   } catch {
     return undefined;
   }
