@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import languageModel from 'wink-eng-lite-web-model';
-import { attachModelTables, createClassifier, createPracticeGate, createTagger, createTextAnalyzer, parseModel, precompileModelTables, type ModelFile } from '../src/index';
+import { attachModelTables, createClassifier, createPracticeGate, createTagger, createTextAnalyzer, modelContentHash, parseModel, precompileModelTables, type ModelFile } from '../src/index';
 import { attachedWeightsOf } from '../src/nb/model-tables';
 import { defaultModelPath, precompiledModelTablesPath } from '../src/files/package-paths';
 import { loadModel } from '../src/files/load-model';
@@ -102,6 +102,27 @@ describe('precomputed model tables', () => {
     expect(attachModelTables(attached, bytes)).toBe(true);
     expect(attachModelTables(shipped(), bytes)).toBe(false);
     expect(predictions(attached)).toEqual(predictions(golden()));
+  });
+
+  it('store a label with more distinct weights than 16 bits can number as raw doubles, and read them back', () => {
+    // A vocabulary of 100,000 unigrams whose positive counts all differ: more than 65,536 distinct weights for the first label.
+    const json = JSON.parse(readFileSync(new URL('./fixtures/golden/model.json', import.meta.url), 'utf8')) as Record<string, unknown> & {
+      labels: string[];
+      counts: Record<string, { pos: number[]; neg: number[] }>;
+    };
+    const size = 100_000;
+    json.vocabulary = Array.from({ length: size }, (_, i) => `w${String(i).padStart(6, '0')}`);
+    json.features = { ...(json.features as object), ngramRange: [1, 1] };
+    for (const [l, label] of json.labels.entries()) json.counts[label] = { pos: Array.from({ length: size }, (_, i) => (l === 0 ? i : i % 7)), neg: Array.from({ length: size }, (_, i) => i % 5) };
+    json.contentHash = modelContentHash(json as unknown as ModelFile);
+    const model = (): ModelFile => parseModel(JSON.parse(JSON.stringify(json)));
+    const bytes = precompileModelTables(model());
+    const header = new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(8, true)));
+    expect(header).toContain('"classifier.weights"');
+    const attached = model();
+    expect(attachModelTables(attached, bytes)).toBe(true);
+    const features = ['w000000', 'w000001', 'w099999', 'w012345'].map((key, i) => ({ key, start: i, end: i + 1 }));
+    expect(createClassifier(attached).predict(features)).toEqual(createClassifier(model()).predict(features));
   });
 
   it.skipIf(!existsSync(precompiledModelTablesPath()))('are attached by loadModel to the shipped model when the build wrote them', async () => {
