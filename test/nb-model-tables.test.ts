@@ -80,6 +80,18 @@ describe('precomputed model tables', () => {
     expect(attachModelTables(shipped(), tables.slice(0, tables.length - 8))).toBe(false);
     expect(attachModelTables(shipped(), tables.slice(0, 40))).toBe(false);
     expect(attachModelTables(JSON.parse(shippedText) as ModelFile, tables)).toBe(false);
+    // A bigram row outside the vocabulary, or a weight that is not a number, is damage too.
+    const sections = JSON.parse(new TextDecoder().decode(tables.subarray(12, 12 + new DataView(tables.buffer).getUint32(8, true)))) as {
+      sections: { name: string; offset: number }[];
+    };
+    const start = (12 + new DataView(tables.buffer).getUint32(8, true) + 7) & ~7;
+    const at = (name: string): number => start + sections.sections.find((s) => s.name === name)!.offset;
+    const badRow = tables.slice();
+    new DataView(badRow.buffer).setInt32(at('pairs') + 8, 1 << 30, true);
+    expect(attachModelTables(shipped(), badRow)).toBe(false);
+    const badValue = tables.slice();
+    new DataView(badValue.buffer).setFloat64(at('classifier.values'), Number.NaN, true);
+    expect(attachModelTables(shipped(), badValue)).toBe(false);
     // Same hash, other labels: a model edited after it was hashed.
     const relabelled = shipped();
     (relabelled as { labels: string[] }).labels = [...relabelled.labels].reverse();

@@ -117,7 +117,8 @@ export function attachModelTables(model: ModelFile, bytes: Uint8Array): boolean 
   const gateBias = tables.arrays.get('gate.bias');
   if (model.gate && (!gateWeights || !(gateBias instanceof Float64Array) || gateBias.length !== 1)) return false;
   const pairs = tables.arrays.get('pairs');
-  if (pairs && (!(pairs instanceof Int32Array) || pairs.length % 3 !== 0)) return false;
+  if (pairs && (!(pairs instanceof Int32Array) || !validPairs(pairs, size))) return false;
+  if (!allFinite(bias) || (gateBias instanceof Float64Array && !allFinite(gateBias))) return false;
   attachedWeights.set(model, { weights, bias });
   if (model.gate) attachedGateWeights.set(model, { weights: gateWeights!, bias: gateBias as Float64Array });
   if (pairs) attachedPairs.set(model.vocabulary, pairs);
@@ -185,11 +186,11 @@ function encodeWeights(name: string, weights: Float64Array, labels: number): [st
 /** The weights {@link encodeWeights} stored, or undefined when their sections do not fit. */
 function decodeWeights(tables: Tables, name: string, size: number, labels: number): Float64Array | undefined {
   const raw = tables.arrays.get(`${name}.weights`);
-  if (raw) return raw instanceof Float64Array && raw.length === size * labels ? raw : undefined;
+  if (raw) return raw instanceof Float64Array && raw.length === size * labels && allFinite(raw) ? raw : undefined;
   const values = tables.arrays.get(`${name}.values`);
   const starts = tables.arrays.get(`${name}.starts`);
   const codes = tables.arrays.get(`${name}.codes`);
-  if (!(values instanceof Float64Array) || !(starts instanceof Int32Array) || !(codes instanceof Uint16Array)) return undefined;
+  if (!(values instanceof Float64Array) || !(starts instanceof Int32Array) || !(codes instanceof Uint16Array) || !allFinite(values)) return undefined;
   if (codes.length !== size * labels || starts.length !== labels + 1 || starts[labels] !== values.length) return undefined;
   const weights = new Float64Array(codes.length);
   for (let l = 0; l < labels; l++) {
@@ -203,6 +204,18 @@ function decodeWeights(tables: Tables, name: string, size: number, labels: numbe
     }
   }
   return weights;
+}
+
+/** Whole (row a, row b, row) triples, every row inside the vocabulary. */
+function validPairs(triples: Int32Array, size: number): boolean {
+  if (triples.length % 3 !== 0) return false;
+  for (let k = 0; k < triples.length; k++) if (!(triples[k]! >= 0 && triples[k]! < size)) return false;
+  return true;
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k]!)) return false;
+  return true;
 }
 
 function readTables(bytes: Uint8Array): Tables | undefined {
