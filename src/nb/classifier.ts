@@ -4,13 +4,13 @@
  * feature.
  */
 import { InputError, ModelError } from '../errors';
-import { encodeFeatures, featureVocabulary, type EncodedFeatures, type FeatureVocabulary } from '../text/feature-encoding';
+import { encodeFeatures, featureVocabulary, featureVocabularyFromTriples, type EncodedFeatures, type FeatureVocabulary } from '../text/feature-encoding';
 import type { Feature, FeatureSettings } from '../text/features';
 import type { Token } from '../text/types';
 import { consistencyIssues, isCheckedModel, type ModelFile } from './model-file';
 import { createLazyRowScorer, createRowScorer, createScorer, type LazyRowScorer, type RawScores, type TopFeature } from './score';
-import { attachedPairsOf, attachedWeightsOf, type PrecomputedWeights } from './model-tables';
-import { compileWeights, logistic, vocabularyIndex, type CompiledWeights } from './weights';
+import { attachedPairsOf, attachedWeightsOf } from './model-tables';
+import { compileWeights, logistic, vocabularyIndex, weightInputOf, type CompiledWeights } from './weights';
 
 /** One label's score for one input. */
 export interface LabelPrediction {
@@ -84,20 +84,7 @@ export function createClassifier(model: ModelFile): Classifier {
   const labels = Object.freeze([...model.labels]);
   // A checked model's vocabulary is not changed after loading: its index is shared (the practice gate's classifier uses it too).
   const index = checked ? sharedIndex(model.vocabulary) : undefined;
-  const precomputed = checked ? attachedWeightsOf(model) : undefined;
-  const compiled = precomputed ? compiledFrom(model, labels, index!, precomputed) : compileWeights({
-    labels,
-    vocabulary: model.vocabulary,
-    counts: model.counts,
-    labelCounts: model.training.labelCounts,
-    examples: model.training.examples,
-    alpha: model.smoothing.alpha,
-    variant: model.variant,
-    lengthNorm: model.lengthNorm,
-    binary: model.features.binary,
-    calibration: model.calibration.method === 'platt' ? model.calibration.perLabel : undefined,
-    index,
-  });
+  const compiled = compileWeights({ ...weightInputOf(model, index), labels, precomputed: checked ? attachedWeightsOf(model) : undefined });
   const score = createScorer(compiled);
   const scoreRows = createRowScorer(compiled);
   let vocabulary: FeatureVocabulary | undefined; // built on first encode (a pass over the vocabulary)
@@ -126,20 +113,10 @@ export function createClassifier(model: ModelFile): Classifier {
   return Object.freeze(classifier);
 }
 
-/** What compileWeights would make of a model, from its attached precomputed weights. */
-function compiledFrom(model: ModelFile, labels: readonly string[], index: ReadonlyMap<string, number>, precomputed: PrecomputedWeights): CompiledWeights {
-  const lengthReference = model.lengthNorm.method === 'sqrt' ? model.lengthNorm.reference : Infinity;
-  return { labels, index, keys: model.vocabulary, weights: precomputed.weights, bias: precomputed.bias, lengthReference, binary: model.features.binary };
-}
-
 /** The encoding lookup of a vocabulary, from its attached bigram table when it has one. */
 function vocabularyOf(model: ModelFile, index: ReadonlyMap<string, number>, settings: FeatureSettings): FeatureVocabulary {
   const triples = isCheckedModel(model) ? attachedPairsOf(model.vocabulary) : undefined;
-  if (!triples) return featureVocabulary(model.vocabulary, index, settings);
-  const size = model.vocabulary.length;
-  const pairs = new Map<number, number>();
-  for (let k = 0; k < triples.length; k += 3) pairs.set(triples[k]! * size + triples[k + 1]!, triples[k + 2]!);
-  return { index, size, pairs };
+  return triples ? featureVocabularyFromTriples(index, model.vocabulary.length, triples) : featureVocabulary(model.vocabulary, index, settings);
 }
 
 const indexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();

@@ -6,8 +6,8 @@
 import { createClassifier } from './classifier';
 import type { EncodedFeatures } from '../text/feature-encoding';
 import type { Feature } from '../text/features';
-import { isCheckedModel, markChecked, type ModelFile } from './model-file';
-import { attachedGateWeightsOf, attachWeights } from './model-tables';
+import { GATE_LABEL, gateModelOf } from './gate-model';
+import type { ModelFile } from './model-file';
 
 /** A built gate: the practice probability of a span's features, and the threshold it is held to. */
 export interface PracticeGateScorer {
@@ -20,40 +20,14 @@ export interface PracticeGateScorer {
   practiceEncoded(encoded: readonly EncodedFeatures[]): number;
 }
 
-// Internal label of the derived one-label model; never reported.
-const GATE_LABEL = 'practice-statement';
-
 /** Builds the gate of a model file, or undefined when the model has none. */
 export function createPracticeGate(model: ModelFile): PracticeGateScorer | undefined {
-  const gate = model.gate;
-  if (!gate) return undefined;
-  const metrics = { precision: 0, recall: 0, f1: 0 };
-  const derived: ModelFile = {
-    ...model,
-    labels: [GATE_LABEL],
-    thresholds: { [GATE_LABEL]: gate.threshold },
-    calibration: { method: 'platt', perLabel: { [GATE_LABEL]: gate.scaling } },
-    training: { ...model.training, labelCounts: { [GATE_LABEL]: gate.positives } },
-    metrics: {
-      crossValidated: {
-        ...model.metrics.crossValidated,
-        perLabel: { [GATE_LABEL]: { ...metrics, support: gate.positives, threshold: gate.threshold, logLoss: 0 } },
-        micro: metrics,
-        macro: metrics,
-      },
-    },
-    counts: { [GATE_LABEL]: gate.counts },
-    gate: undefined,
-  };
-  // Its arrays were checked with the model's (parseModel checks the gate's counts too).
-  if (isCheckedModel(model)) {
-    markChecked(derived);
-    const precomputed = attachedGateWeightsOf(model);
-    if (precomputed) attachWeights(derived, precomputed);
-  }
+  const derived = gateModelOf(model);
+  if (!derived) return undefined;
+  const threshold = model.gate!.threshold;
   const classifier = createClassifier(derived);
   return {
-    threshold: gate.threshold,
+    threshold,
     practice: (features) => classifier.predict(features, { topK: 0 })[GATE_LABEL]!.probability,
     practiceEncoded: (encoded) => classifier.predictEncoded(encoded, { topK: 0 })[GATE_LABEL]!.probability,
   };

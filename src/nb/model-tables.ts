@@ -14,9 +14,10 @@
  * counts) and a 16-bit code per weight, a third of the raw doubles' size; decoding is
  * one pass of array reads, and gives the very same doubles.
  */
-import { featureVocabulary } from '../text/feature-encoding';
+import { featureVocabulary, pairTriples } from '../text/feature-encoding';
+import { gateModelOf } from './gate-model';
 import { isCheckedModel, type ModelFile } from './model-file';
-import { compileWeights, vocabularyIndex, type WeightInput } from './weights';
+import { compileWeights, vocabularyIndex, weightInputOf } from './weights';
 
 const MAGIC = 'PTTABLE1';
 const FORMAT = 'practice-themes-model-tables';
@@ -42,25 +43,9 @@ interface Header {
   sections: { name: string; type: SectionType; offset: number; length: number }[];
 }
 
+// By model file; the gate's weights by its derived one-label model (gate-model.ts).
 const attachedWeights = new WeakMap<ModelFile, PrecomputedWeights>();
-const attachedGateWeights = new WeakMap<ModelFile, PrecomputedWeights>();
 const attachedPairs = new WeakMap<readonly string[], Int32Array>();
-
-/** The inputs of compileWeights for a model's labels, or for its gate as one label. */
-function weightInputOf(model: ModelFile, gate: boolean): WeightInput {
-  const calibration = model.calibration.method === 'platt' ? model.calibration.perLabel : undefined;
-  const base = {
-    vocabulary: model.vocabulary,
-    examples: model.training.examples,
-    alpha: model.smoothing.alpha,
-    variant: model.variant,
-    lengthNorm: model.lengthNorm,
-    binary: model.features.binary,
-  };
-  if (!gate) return { ...base, labels: model.labels, counts: model.counts, labelCounts: model.training.labelCounts, calibration };
-  const g = model.gate!;
-  return { ...base, labels: ['gate'], counts: { gate: g.counts }, labelCounts: { gate: g.positives }, calibration: { gate: g.scaling } };
-}
 
 /**
  * The derived tables of a model as bytes (see the file comment). For a model without a
@@ -70,10 +55,10 @@ function weightInputOf(model: ModelFile, gate: boolean): WeightInput {
 export function precompileModelTables(model: ModelFile): Uint8Array {
   if (model.contentHash === undefined) throw new TypeError('precompileModelTables: the model has no contentHash (serialize it first)');
   const index = vocabularyIndex(model.vocabulary);
-  const classifier = compileWeights({ ...weightInputOf(model, false), index });
-  const gate = model.gate ? compileWeights({ ...weightInputOf(model, true), index }) : undefined;
-  const { pairs } = featureVocabulary(model.vocabulary, index, model.features);
-  const triples = pairs === null ? undefined : Int32Array.from([...pairs].flatMap(([key, row]) => [Math.floor(key / model.vocabulary.length), key % model.vocabulary.length, row]));
+  const classifier = compileWeights(weightInputOf(model, index));
+  const gateModel = gateModelOf(model);
+  const gate = gateModel ? compileWeights(weightInputOf(gateModel, index)) : undefined;
+  const triples = pairTriples(featureVocabulary(model.vocabulary, index, model.features));
   const arrays: [string, SectionArray][] = [
     ...encodeWeights('classifier', classifier.weights, model.labels.length),
     ['classifier.bias', classifier.bias],
@@ -120,24 +105,15 @@ export function attachModelTables(model: ModelFile, bytes: Uint8Array): boolean 
   if (pairs && (!(pairs instanceof Int32Array) || !validPairs(pairs, size))) return false;
   if (!allFinite(bias) || (gateBias instanceof Float64Array && !allFinite(gateBias))) return false;
   attachedWeights.set(model, { weights, bias });
-  if (model.gate) attachedGateWeights.set(model, { weights: gateWeights!, bias: gateBias as Float64Array });
+  const gateModel = gateModelOf(model);
+  if (gateModel) attachedWeights.set(gateModel, { weights: gateWeights!, bias: gateBias as Float64Array });
   if (pairs) attachedPairs.set(model.vocabulary, pairs);
   return true;
 }
 
-/** Attaches a gate's weights to the one-label model the gate's classifier is built from. */
-export function attachWeights(model: ModelFile, weights: PrecomputedWeights): void {
-  attachedWeights.set(model, weights);
-}
-
-/** The attached weights of a model's classifier, if any. */
+/** The attached weights of a model's classifier (or of a gate's derived model), if any. */
 export function attachedWeightsOf(model: ModelFile): PrecomputedWeights | undefined {
   return attachedWeights.get(model);
-}
-
-/** The attached weights of a model's gate, if any. */
-export function attachedGateWeightsOf(model: ModelFile): PrecomputedWeights | undefined {
-  return attachedGateWeights.get(model);
 }
 
 /** The attached bigram table of a vocabulary as (row a, row b, row) triples, if any. */

@@ -30,7 +30,7 @@
  * up to typical length are untouched, longer ones grow like sqrt(n), not n.
  */
 import type { PlattScaling } from './calibration';
-import type { LengthNorm } from './model-file';
+import type { LengthNorm, ModelFile } from './model-file';
 
 export { logistic } from './logistic';
 
@@ -51,6 +51,8 @@ export interface WeightInput {
   readonly calibration?: Readonly<Record<string, PlattScaling>> | undefined;
   /** The vocabulary's key -> row map, when the caller has it already (built here otherwise). */
   readonly index?: ReadonlyMap<string, number> | undefined;
+  /** The weights and biases computed ahead of time for exactly these inputs (model-tables.ts), used instead of computing them. */
+  readonly precomputed?: { readonly weights: Float64Array; readonly bias: Float64Array } | undefined;
 }
 
 /** Weights laid out for fast scoring: `weights[f * labels.length + l]`. */
@@ -68,8 +70,33 @@ export interface CompiledWeights {
   readonly binary: boolean;
 }
 
+/** What {@link compileWeights} takes for a model file's labels (`index`: the vocabulary's, when the caller has it). */
+export function weightInputOf(model: ModelFile, index?: ReadonlyMap<string, number>): WeightInput {
+  return {
+    labels: model.labels,
+    vocabulary: model.vocabulary,
+    counts: model.counts,
+    labelCounts: model.training.labelCounts,
+    examples: model.training.examples,
+    alpha: model.smoothing.alpha,
+    variant: model.variant,
+    lengthNorm: model.lengthNorm,
+    binary: model.features.binary,
+    calibration: model.calibration.method === 'platt' ? model.calibration.perLabel : undefined,
+    index,
+  };
+}
+
 /** Precomputes the per-label log-ratio of every vocabulary feature. */
 export function compileWeights(input: WeightInput): CompiledWeights {
+  const { weights, bias } = input.precomputed ?? logRatios(input);
+  const index = input.index ?? vocabularyIndex(input.vocabulary);
+  const lengthReference = input.lengthNorm.method === 'sqrt' ? input.lengthNorm.reference : Infinity;
+  return { labels: input.labels, index, keys: input.vocabulary, weights, bias, lengthReference, binary: input.binary };
+}
+
+/** Each label's calibrated log-ratio of every vocabulary feature, and its calibrated prior log-odds. */
+function logRatios(input: WeightInput): { weights: Float64Array; bias: Float64Array } {
   const { labels, vocabulary, alpha } = input;
   const size = vocabulary.length;
   const labelCount = labels.length;
@@ -88,9 +115,7 @@ export function compileWeights(input: WeightInput): CompiledWeights {
     const prior = input.variant === 'complement' ? 0 : Math.log(withLabel + alpha) - Math.log(input.examples - withLabel + alpha);
     bias[l] = scale * prior + shift;
   });
-  const index = input.index ?? vocabularyIndex(vocabulary);
-  const lengthReference = input.lengthNorm.method === 'sqrt' ? input.lengthNorm.reference : Infinity;
-  return { labels, index, keys: vocabulary, weights, bias, lengthReference, binary: input.binary };
+  return { weights, bias };
 }
 
 /** Scale of the evidence sum for an input with n counted features. */

@@ -41,6 +41,27 @@ export function featureVocabulary(vocabulary: readonly string[], index: Readonly
   return { index, size, pairs };
 }
 
+/** A vocabulary's bigram table as flat (row a, row b, row) triples, to store; null when it has none. */
+export function pairTriples(vocabulary: FeatureVocabulary): Int32Array | null {
+  const { pairs, size } = vocabulary;
+  if (pairs === null) return null;
+  const triples = new Int32Array(pairs.size * 3);
+  let k = 0;
+  for (const [key, row] of pairs) {
+    triples[k++] = Math.floor(key / size);
+    triples[k++] = key % size;
+    triples[k++] = row;
+  }
+  return triples;
+}
+
+/** The lookup {@link featureVocabulary} builds, from its index and stored {@link pairTriples}. */
+export function featureVocabularyFromTriples(index: ReadonlyMap<string, number>, size: number, triples: Int32Array): FeatureVocabulary {
+  const pairs = new Map<number, number>();
+  for (let k = 0; k < triples.length; k += 3) pairs.set(triples[k]! * size + triples[k + 1]!, triples[k + 2]!);
+  return { index, size, pairs };
+}
+
 /**
  * The features of one sentence that are in the vocabulary, as rows and spans, in the
  * order {@link extractFeatures} lists them (features outside the vocabulary are left
