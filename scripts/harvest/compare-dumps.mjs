@@ -3,12 +3,13 @@
 // the keep rule for new corpus data reads (the cross-validation by page on the shared
 // units, its check part, and the validation split on the units it held before). Outer
 // folds are drawn by a hash of the page, so a shared unit keeps its fold. Themes come
-// from the dumps' gold labels.
+// from the dumps' gold labels. Needs the build (dist/).
 //
 //   node scripts/harvest/compare-dumps.mjs BEFORE.jsonl AFTER.jsonl
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluate } from '../../dist/index.js';
 import { rulesStudyPartOf } from '../rules-study-part.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,19 +22,14 @@ const load = (file) => readFileSync(file, 'utf8').trim().split('\n').map((l) => 
 const before = load(beforeFile);
 const after = load(afterFile);
 const labels = [...new Set([...before, ...after].flatMap((r) => r.gold))].sort();
+// The library's own evaluation (per-theme F1, macro over every theme the dumps carry).
 const scores = (rows) => {
-  const per = {};
-  for (const t of labels) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const r of rows) {
-      const g = r.gold.includes(t), p = r.predicted.includes(t);
-      if (g && p) tp++;
-      else if (p) fp++;
-      else if (g) fn++;
-    }
-    per[t] = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-  }
-  return { macro: labels.reduce((s, t) => s + per[t], 0) / labels.length, per };
+  const { perTheme, macro } = evaluate(
+    rows.map((r) => ({ id: r.id, themes: r.gold })),
+    rows.map((r) => ({ id: r.id, themes: r.predicted })),
+    { themes: labels },
+  );
+  return { macro: macro.f1, per: Object.fromEntries(perTheme.map((t) => [t.theme, t.f1])) };
 };
 const groupOf = new Map(load(join(root, 'corpus', 'real-register.jsonl')).map((u) => [u.id, u.group]));
 const f = (x) => x.toFixed(3);
