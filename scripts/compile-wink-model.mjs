@@ -51,14 +51,14 @@ export function encodeWinkCoreModel(jsonText, version) {
 
 /**
  * The lexemes' open-addressing hash table: a power-of-two number of 32-bit slots (at
- * most a third full), each 0 or a lexeme's position + 1, placed by FNV-1a over the
+ * most half full), each 0 or a lexeme's position + 1, placed by FNV-1a over the
  * word's UTF-16 code units and linear probing. src/files/wink-core-binary.ts looks
  * words up in it with the same hash, so the first tag need not build an index of
  * 87,593 words.
  */
 function lexemeTable(lexemes) {
   let size = 1;
-  while (size < lexemes.length * 3) size *= 2;
+  while (size < lexemes.length * 2) size *= 2;
   const slots = new Uint32Array(size);
   for (let k = 0; k < lexemes.length; k += 1) {
     let at = fnv1a(lexemes[k]) & (size - 1);
