@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
+/** The V8 flags `practice-themes tag` sets for its own process (TAG_PROCESS_V8_FLAGS, src/commands/tag.ts). */
+export const CLI_V8_FLAGS = ['--heap-growing-percent=50', '--no-allocation-site-pretenuring'];
+
 const cpu = 'const cpu=()=>{const u=process.cpuUsage();return (u.user+u.system)/1000;};';
 
 /** Import + load of the default tagger + first tag of one sentence, in a fresh process (ms, wall and CPU). */
