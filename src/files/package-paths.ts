@@ -39,8 +39,3 @@ export function precompiledRulesPath(): string {
 export function precompiledModelTablesPath(): string {
   return join(packageRoot(), 'dist', 'compiled-model.bin');
 }
-
-/** wink's English core model in the binary form the build writes (absent when the sources run unbuilt). */
-export function winkCoreBinaryPath(): string {
-  return join(packageRoot(), 'dist', 'wink-core-model.bin');
-}

@@ -8,12 +8,16 @@
  * packed arrays decoded by Buffer instead of byte by byte (about 35 ms less).
  * Only for the version this was checked against (test/wink-english-model.test.ts
  * compares the two models); any other version is imported as the package says.
+ *
+ * Tried and not kept (2026-12-06): the core model in a binary form written at build
+ * time (lexicon as raw 32-bit words, lexemes as a JSON array) parsed about 45 ms faster,
+ * but the first tag did not get measurably faster, as keying the lexeme index then cost
+ * more; serving that index from a build-time hash table through a Proxy made it free but
+ * analysis about a tenth slower, since wink reads it for every token.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { winkCoreBinaryPath } from './package-paths';
-import { decodeWinkCoreModel, lexemeIndex, type DecodedCoreModel } from './wink-core-binary';
 
 const PACKAGE = 'wink-eng-lite-web-model';
 /** The version whose entry (dist/model.js) and core loader (dist/read-core-model.js, dist/load-core-model.js) this follows. */
@@ -31,7 +35,7 @@ export async function importWinkEnglishModel(): Promise<unknown> {
   // As dist/model.js assembles it, in the same key order.
   const model = Object.create(null) as Record<string, unknown>;
   const coreFile = join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json');
-  model.core = () => prepareCoreModel(parsedCoreModel(coreFile));
+  model.core = () => readCoreModel(coreFile);
   for (const [key, file] of PARTS) model[key] = part(file);
   const addons = Object.create(null) as Record<string, unknown>;
   for (const [key, file] of ADDONS) addons[key] = part(file);
@@ -81,39 +85,14 @@ interface CoreModel {
   pos: { hash: Record<string, number> };
 }
 
-/**
- * The core model file parsed, its lexicon and expansions decoded: from the build's
- * binary form when it is there for this wink model version (about 60 ms less than
- * parsing the 3 MB of JSON), else from the package's JSON.
- */
-function parsedCoreModel(file: string): { model: CoreModel; lexemeTable?: Uint32Array } {
-  const binary = readBinaryCoreModel();
-  if (binary !== undefined) return { model: binary.model as unknown as CoreModel, lexemeTable: binary.lexemeTable };
+/** What read-core-model.js + load-core-model.js return, from one parse of the file. */
+function readCoreModel(file: string): CoreModel {
   const model = JSON.parse(readFileSync(file, 'utf8')) as CoreModel;
+  const { packing, features, pos } = model;
   model.lexicon = uint32FromBase64(model.lexicon as string);
   model.xpansions = uint32FromBase64(model.xpansions as string);
-  return { model };
-}
-
-function readBinaryCoreModel(): DecodedCoreModel | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(winkCoreBinaryPath());
-  } catch {
-    return undefined;
-  }
-  return decodeWinkCoreModel(bytes, CHECKED_WINK_MODEL_VERSION);
-}
-
-/**
- * What read-core-model.js + load-core-model.js return, given the parsed and decoded
- * file; the lexeme index is served from the binary form's hash table when there is one.
- */
-function prepareCoreModel({ model, lexemeTable }: { model: CoreModel; lexemeTable?: Uint32Array }): CoreModel {
-  const { packing, features, pos } = model;
   for (const f in packing.layout) if (packing.layout[f]![3] === 0) features[f]!.hash = indexOf(features[f]!.list);
-  const lexemes = features.lexeme!.list;
-  features.lexeme!.hash = lexemeTable === undefined ? indexOf(lexemes) : lexemeIndex(lexemes, lexemeTable);
+  features.lexeme!.hash = indexOf(features.lexeme!.list);
   const clusters = features.posClusters!.list;
   for (let k = 0; k < clusters.length; k += 1) clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
   packing.efList = [];
