@@ -52,6 +52,8 @@ export interface Example {
   real: boolean;
   group: string;
   rules: number[];
+  /** Counting weight instead of the variant's realWeight / writtenWeight (run.ts `kindWeights`). */
+  weight?: number;
 }
 
 interface Trained {
@@ -130,7 +132,7 @@ function train(v: Variant, examples: readonly Example[], members: readonly numbe
   const lengths: number[] = [];
   for (const e of members) {
     const ex = examples[e]!;
-    const w = ex.real ? v.realWeight : v.writtenWeight;
+    const w = ex.weight ?? (ex.real ? v.realWeight : v.writtenWeight);
     const { rows, values, n } = vectorOf(v, ex, t0);
     lengths.push(n);
     total += w;

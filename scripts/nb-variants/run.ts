@@ -93,12 +93,17 @@ function macro(gold: boolean[][], pred: boolean[][]) {
   return { macro: per.reduce((a, b) => a + b, 0) / labels.length, per };
 }
 
-export interface Run { name: string; v: Variant; settings?: Partial<FeatureSettings>; realShare?: number; clusters?: ClusterSpec }
+export interface Run {
+  name: string; v: Variant; settings?: Partial<FeatureSettings>; realShare?: number; clusters?: ClusterSpec;
+  /** Counting weight of real-register units by their page's source_kind (others: the variant's realWeight). */
+  kindWeights?: Record<string, number>;
+}
 
 export function evaluate(run: Run) {
   const settings = { ...DEFAULT_FEATURE_SETTINGS, ...run.settings } as FeatureSettings;
   const feats = featuresFor(settings, run.clusters);
-  const examples: Example[] = units.map((u, i) => ({ ids: feats.ids[i]!, has: [...labels.map((l) => u.themes.includes(l)), u.themes.length > 0], real: isReal(i), group: u.group ?? u.id, rules: rules[i]! }));
+  const kindWeight = (i: number) => (isReal(i) ? run.kindWeights?.[units[i]!.source_kind ?? ''] : undefined);
+  const examples: Example[] = units.map((u, i) => ({ ids: feats.ids[i]!, has: [...labels.map((l) => u.themes.includes(l)), u.themes.length > 0], real: isReal(i), group: u.group ?? u.id, rules: rules[i]!, ...(kindWeight(i) !== undefined ? { weight: kindWeight(i) } : {}) }));
   const ctx: Context = { examples, labels, idCount: feats.idCount, unigram: feats.unigram, groupKey: (i) => `g:${units[i]!.group ?? units[i]!.id}` };
   // Real training pages kept (learning curve): a fixed hash order of pages.
   const share = run.realShare ?? 1;
@@ -106,20 +111,25 @@ export function evaluate(run: Run) {
   const trainIdx = units.map((_, i) => i).filter((i) => isTrain(i) && (!isReal(i) || keepPage(units[i]!.group!)));
   const realTrain = trainIdx.filter(isReal);
   // CV by page
-  const gold: boolean[][] = [], pred: boolean[][] = [];
+  const gold: boolean[][] = [], pred: boolean[][] = [], cvIdx: number[] = [];
   let inner = 0;
   for (let k = 0; k < 5; k++) {
     const held = realTrain.filter((i) => bucket(units[i]!.group!, 5) === k);
     const members = trainIdx.filter((i) => !(isReal(i) && bucket(units[i]!.group!, 5) === k));
     const f = fit(run.v, ctx, members);
     inner += f.inner / 5;
-    for (const i of held) { gold.push(examples[i]!.has.slice(0, labels.length)); pred.push(predict(run.v, ctx, f, examples[i]!)); }
+    for (const i of held) { gold.push(examples[i]!.has.slice(0, labels.length)); pred.push(predict(run.v, ctx, f, examples[i]!)); cvIdx.push(i); }
   }
   const cv = macro(gold, pred);
   const f = fit(run.v, ctx, trainIdx);
   const valIdx = units.map((_, i) => i).filter((i) => !isTrain(i) && isReal(i));
-  const val = macro(valIdx.map((i) => examples[i]!.has.slice(0, labels.length)), valIdx.map((i) => predict(run.v, ctx, f, examples[i]!)));
-  return { name: run.name, cv, val, inner: f.inner, pages: new Set(realTrain.map((i) => units[i]!.group)).size, realUnits: realTrain.length, gateThreshold: f.gateThreshold };
+  const valPred = valIdx.map((i) => predict(run.v, ctx, f, examples[i]!));
+  const val = macro(valIdx.map((i) => examples[i]!.has.slice(0, labels.length)), valPred);
+  // The same two measures on the units of pages other than press reports (review documents, summaries, briefs, partnership and national pages).
+  const notPress = (i: number) => units[i]!.source_kind !== 'press';
+  const cvReview = macro(gold.filter((_, k) => notPress(cvIdx[k]!)), pred.filter((_, k) => notPress(cvIdx[k]!)));
+  const valReview = macro(valIdx.filter(notPress).map((i) => examples[i]!.has.slice(0, labels.length)), valPred.filter((_, k) => notPress(valIdx[k]!)));
+  return { name: run.name, cv, val, cvReview, valReview, inner: f.inner, pages: new Set(realTrain.map((i) => units[i]!.group)).size, realUnits: realTrain.length, gateThreshold: f.gateThreshold };
 }
 
 export const base: Variant = { alpha: 0.5, tf: 'binary', idf: false, norm: 'none', damp: 'sqrt', minCount: 2, realWeight: 3, writtenWeight: 1, gate: true };
@@ -132,7 +142,7 @@ mkdirSync('scratch', { recursive: true });
 for (const run of runs) {
   const t = Date.now();
   const r = evaluate(run);
-  const line = `${r.name.padEnd(34)} CV ${r.cv.macro.toFixed(3)}  val ${r.val.macro.toFixed(3)}  inner ${r.inner.toFixed(3)}  tau ${r.gateThreshold.toFixed(2)}  pages ${r.pages} units ${r.realUnits}  CV per ${r.cv.per.map((x) => x.toFixed(2)).join(' ')}  val per ${r.val.per.map((x) => x.toFixed(2)).join(' ')}  (${((Date.now() - t) / 1000).toFixed(0)} s)`;
+  const line = `${r.name.padEnd(34)} CV ${r.cv.macro.toFixed(3)}  val ${r.val.macro.toFixed(3)}  (not press: CV ${r.cvReview.macro.toFixed(3)} val ${r.valReview.macro.toFixed(3)})  inner ${r.inner.toFixed(3)}  tau ${r.gateThreshold.toFixed(2)}  pages ${r.pages} units ${r.realUnits}  CV per ${r.cv.per.map((x) => x.toFixed(2)).join(' ')}  val per ${r.val.per.map((x) => x.toFixed(2)).join(' ')}  (${((Date.now() - t) / 1000).toFixed(0)} s)`;
   console.log(line);
   out.push(r);
   writeFileSync(`scratch/nb-variants-${which}.json`, JSON.stringify(out, null, 1));

@@ -8,6 +8,13 @@ export function runsFor(which: string, base: Variant): Run[] {
     // Word clusters from word embeddings (clusters.ts); "emb-seeds" other k-means seeds of the best.
     case 'emb': return [v('baseline', {}), ...[256, 1024].flatMap((K) => [false, true].map((bigrams) => v(`clusters K${K}${bigrams ? ' + cluster bigrams' : ''}`, {}, { clusters: { K, bigrams } })))];
     case 'emb-seeds': return [2, 3].map((seed) => v(`clusters K1024 + cluster bigrams, k-means seed ${seed}`, {}, { clusters: { K: 1024, bigrams: true, seed } }));
+    // Real units weighted by page kind: press reports (38% of them) count less, or the rest more.
+    case 'kinds': return [
+      v('baseline', {}),
+      v('press weight 1.5', {}, { kindWeights: { press: 1.5 } }),
+      v('press weight 1', {}, { kindWeights: { press: 1 } }),
+      v('non-press weight 5 (press 3)', { realWeight: 5 }, { kindWeights: { press: 3 } }),
+    ];
     case 'curve': return [0.5, 0.75].map((s) => v(`real pages ${s * 100}%`, {}, { realShare: s }));
     case 'a': return [
       v('tf log (counts)', { tf: 'log' }),
