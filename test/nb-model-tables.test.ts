@@ -7,7 +7,8 @@ import languageModel from 'wink-eng-lite-web-model';
 import { attachModelTables, createClassifier, createPracticeGate, createTagger, createTextAnalyzer, modelContentHash, parseModel, precompileModelTables, type ModelFile } from '../src/index';
 import { attachedWeightsOf } from '../src/nb/model-tables';
 import { defaultModelPath, precompiledModelTablesPath } from '../src/files/package-paths';
-import { loadModel } from '../src/files/load-model';
+import { loadModel, tablesVouchFor } from '../src/files/load-model';
+import { isCheckedModel } from '../src/nb/model-file';
 import { loadRuleSets } from '../src/files/load-rules';
 
 const shippedText = readFileSync(defaultModelPath(), 'utf8');
@@ -140,5 +141,32 @@ describe('precomputed model tables', () => {
   it.skipIf(!existsSync(precompiledModelTablesPath()))('are attached by loadModel to the shipped model when the build wrote them', async () => {
     expect(attachedWeightsOf(await loadModel())).toBeDefined();
     expect(attachedWeightsOf(await loadModel(new URL('./fixtures/golden/model.json', import.meta.url).pathname))).toBeUndefined();
+  });
+
+  it("vouch for the shipped model's content, so loading it skips the checks the build ran, with the same model", async () => {
+    const contentHash = shipped().contentHash;
+    expect(tablesVouchFor(tables, contentHash)).toBe(true);
+    // Tables of another model, another hash, no hash, or bytes that are not tables vouch for nothing.
+    expect(tablesVouchFor(precompileModelTables(golden()), contentHash)).toBe(false);
+    expect(tablesVouchFor(tables, golden().contentHash)).toBe(false);
+    expect(tablesVouchFor(tables, undefined)).toBe(false);
+    expect(tablesVouchFor(new Uint8Array(64), contentHash)).toBe(false);
+    // Loaded through that path (when the build's file is there), the model is what parseModel gives, checked.
+    const loaded = await loadModel();
+    expect(isCheckedModel(loaded)).toBe(true);
+    expect(loaded).toEqual(shipped());
+    if (existsSync(precompiledModelTablesPath())) expect(tablesVouchFor(readFileSync(precompiledModelTablesPath()), contentHash)).toBe(true);
+  });
+
+  it('leave an edited shipped model to the full checks, which still catch it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    // One count changed, the content hash left as it was: the text no longer hashes to it.
+    const edited = shippedText.replace(/"pos": \[(\d+)/, (_m, n: string) => `"pos": [${Number(n) + 1}`);
+    expect(edited).not.toBe(shippedText);
+    const file = join(mkdtempSync(join(tmpdir(), 'pt-model-')), 'default-model.json');
+    writeFileSync(file, edited);
+    await expect(loadModel(file)).rejects.toMatchObject({ code: 'INVALID_MODEL' });
   });
 });

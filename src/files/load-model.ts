@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ModelError } from '../errors';
-import { attachModelTables } from '../nb/model-tables';
-import { fileTextMatchesHash, parseModel, serializeModel, type ModelFile } from '../nb/model-file';
+import { attachModelTables, modelTablesContentHash } from '../nb/model-tables';
+import { adoptBuildCheckedModel, fileTextMatchesHash, parseModel, serializeModel, type ModelFile } from '../nb/model-file';
 import { createAtomicFile } from '../io/output/atomic-file';
 import { readTextFile } from './read-text-file';
 import { defaultModelPath, precompiledModelTablesPath } from './package-paths';
@@ -23,24 +23,33 @@ export async function loadModel(file: string = defaultModelPath()): Promise<Mode
   // other file through its content, with the same guarantee.
   const contentHash = (json as { contentHash?: unknown } | null)?.contentHash;
   const intact = typeof contentHash === 'string' && fileTextMatchesHash(text, contentHash, nativeSha256);
-  const model = parseModel(json, { file, verifyContentHash: !intact });
-  if (resolve(file) === defaultModelPath()) attachShippedTables(model);
+  // The tables the build computed for the shipped model (dist/compiled-model.bin), so its
+  // first tag does not compute them; attachModelTables checks they are this model's.
+  // Without the file (sources run unbuilt) they are computed as for any model.
+  const tables = resolve(file) === defaultModelPath() ? shippedTables() : undefined;
+  const model =
+    intact && tables !== undefined && tablesVouchFor(tables, contentHash)
+      ? adoptBuildCheckedModel(json) // this very content was checked by parseModel at build time
+      : parseModel(json, { file, verifyContentHash: !intact });
+  if (tables !== undefined) attachModelTables(model, tables);
   return model;
 }
 
 /**
- * Attaches the tables the build computed for the shipped model (dist/compiled-model.bin),
- * so its first tag does not compute them; attachModelTables checks they are this model's.
- * Without the file (sources run unbuilt) they are computed as for any model.
+ * True when `tables` (made by the build from a model parseModel returned) were made for
+ * the model whose content hashes to `contentHash`: a model file whose text hashes to that
+ * hash then has the content the build checked.
  */
-function attachShippedTables(model: ModelFile): void {
-  let bytes: Buffer;
+export function tablesVouchFor(tables: Uint8Array, contentHash: unknown): boolean {
+  return typeof contentHash === 'string' && modelTablesContentHash(tables) === contentHash;
+}
+
+function shippedTables(): Buffer | undefined {
   try {
-    bytes = readFileSync(precompiledModelTablesPath());
+    return readFileSync(precompiledModelTablesPath());
   } catch {
-    return;
+    return undefined;
   }
-  attachModelTables(model, bytes);
 }
 
 function nativeSha256(text: string): string {

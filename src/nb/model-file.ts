@@ -87,6 +87,34 @@ export function parseModel(json: unknown, options: ParseModelOptions = {}): Mode
 // Models parseModel checked (zod returns a fresh object), so createClassifier need not check them again.
 const consistent = new WeakSet<object>();
 
+/**
+ * A parsed model file whose content the build has already checked with parseModel: the
+ * caller has established that the file's text hashes to its content hash and that the
+ * build's tables (dist/compiled-model.bin, made from the model parseModel returned)
+ * record that same hash. The schema still runs, so its defaults are applied as parseModel
+ * applies them, but over the model without its large arrays (vocabulary and counts, whose
+ * elements and lengths the build checked, as it checked the rest). Internal to loadModel.
+ */
+export function adoptBuildCheckedModel(json: unknown): ModelFile {
+  const file = json as ModelFile;
+  const emptyCounts = { pos: [], neg: [] };
+  const skeleton = {
+    ...file,
+    vocabulary: [],
+    counts: Object.fromEntries(Object.keys(file.counts).map((label) => [label, emptyCounts])),
+    ...(file.gate ? { gate: { ...file.gate, counts: emptyCounts } } : {}),
+  };
+  const parsed = loadSchema.parse(skeleton);
+  const model: ModelFile = {
+    ...parsed,
+    vocabulary: file.vocabulary,
+    counts: file.counts,
+    ...(parsed.gate && file.gate ? { gate: { ...parsed.gate, counts: file.gate.counts } } : {}),
+  };
+  consistent.add(model);
+  return model;
+}
+
 /** True for a model returned by parseModel (so already checked for consistency). */
 export function isCheckedModel(model: unknown): boolean {
   return typeof model === 'object' && model !== null && consistent.has(model);

@@ -111,6 +111,12 @@ export function attachModelTables(model: ModelFile, bytes: Uint8Array): boolean 
   return true;
 }
 
+/** The content hash of the model `bytes` were made for (their header's), or undefined when they are not such tables. */
+export function modelTablesContentHash(bytes: Uint8Array): string | undefined {
+  const hash = readTables(bytes)?.header.contentHash;
+  return typeof hash === 'string' ? hash : undefined;
+}
+
 /** The attached weights of a model's classifier (or of a gate's derived model), if any. */
 export function attachedWeightsOf(model: ModelFile): PrecomputedWeights | undefined {
   return attachedWeights.get(model);
