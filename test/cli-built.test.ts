@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TagResultSchema } from '../src/index';
+import { TAG_PROCESS_V8_FLAGS } from '../src/commands/tag';
+import { CLI_V8_FLAGS } from '../bench/fresh-process.mjs';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const run = (args: string[], input?: string) => {
@@ -139,5 +141,11 @@ describe('practice-themes (built CLI)', () => {
     expect(run(['--help']).stdout).toMatch(/Commands:/);
     expect(run(['tag', '--help']).stdout).toMatch(/--jsonl/);
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('the V8 flags of tag', () => {
+  it('are the ones the benchmark measures the CLI with', () => {
+    expect(CLI_V8_FLAGS).toEqual([...TAG_PROCESS_V8_FLAGS]);
   });
 });

@@ -1,14 +1,16 @@
 // A model's derived tables computed ahead of time (dist/compiled-model.bin for the shipped
 // model) must give the classifier, the gate and the tagger exactly the numbers computing
 // them at the first tag gives, and must be refused for any model they were not made from.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import languageModel from 'wink-eng-lite-web-model';
 import { attachModelTables, createClassifier, createPracticeGate, createTagger, createTextAnalyzer, modelContentHash, parseModel, precompileModelTables, type ModelFile } from '../src/index';
 import { attachedWeightsOf } from '../src/nb/model-tables';
 import { defaultModelPath, precompiledModelTablesPath } from '../src/files/package-paths';
 import { loadModel, tablesVouchFor } from '../src/files/load-model';
-import { isCheckedModel } from '../src/nb/model-file';
+import { fileTextMatchesHash, isCheckedModel } from '../src/nb/model-file';
 import { loadRuleSets } from '../src/files/load-rules';
 
 const shippedText = readFileSync(defaultModelPath(), 'utf8');
@@ -158,13 +160,13 @@ describe('precomputed model tables', () => {
     if (existsSync(precompiledModelTablesPath())) expect(tablesVouchFor(readFileSync(precompiledModelTablesPath()), contentHash)).toBe(true);
   });
 
-  it('leave an edited shipped model to the full checks, which still catch it', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    // One count changed, the content hash left as it was: the text no longer hashes to it.
+  it('do not vouch for an edited shipped model: its text no longer hashes to its content hash, and the full checks catch it', async () => {
+    // One count changed, the content hash left as it was.
     const edited = shippedText.replace(/"pos": \[(\d+)/, (_m, n: string) => `"pos": [${Number(n) + 1}`);
     expect(edited).not.toBe(shippedText);
+    const contentHash = shipped().contentHash;
+    expect(fileTextMatchesHash(shippedText, contentHash)).toBe(true);
+    expect(fileTextMatchesHash(edited, contentHash)).toBe(false);
     const file = join(mkdtempSync(join(tmpdir(), 'pt-model-')), 'default-model.json');
     writeFileSync(file, edited);
     await expect(loadModel(file)).rejects.toMatchObject({ code: 'INVALID_MODEL' });

